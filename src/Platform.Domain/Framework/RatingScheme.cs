@@ -1,0 +1,11 @@
+namespace Platform.Domain.Framework;
+
+/// <summary>How a framework version rates a branch.</summary>
+public enum RatingScheme
+{
+    /// <summary>评星定级: 1★ to 5★.</summary>
+    Stars = 0,
+
+    /// <summary>不合格 / 合格 / 优秀 / 样板.</summary>
+    Grades = 1,
+}
