@@ -4,7 +4,7 @@ namespace Platform.Domain.Framework;
 /// whose total is capped by <see cref="FrameworkVersion.BonusCap"/>.</summary>
 [GenerateSerializer, Immutable, Alias("DimensionDefinition")]
 public sealed record DimensionDefinition(
-    [property: Id(0)] Dimension Dimension,
+    [property: Id(0)] Dimension Id,
     [property: Id(1)] string Name,
     [property: Id(2)] IReadOnlyList<Indicator> Indicators)
 {

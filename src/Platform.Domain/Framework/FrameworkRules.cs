@@ -15,7 +15,7 @@ public static class FrameworkRules
             errors.Add(new("name", "is required"));
         }
 
-        var dimensions = framework.Dimensions.Select(d => d.Dimension).ToList();
+        var dimensions = framework.Dimensions.Select(d => d.Id).ToList();
         foreach (var missing in Framework.Dimensions.All.Where(d => d != Dimension.Bonus).Except(dimensions))
         {
             errors.Add(new("dimensions", $"the '{missing.ToApiName()}' dimension is missing: all five standardisations (五化) are required"));
@@ -67,7 +67,7 @@ public static class FrameworkRules
             errors.Add(new("dimensions", $"at most {MaxIndicators} indicators"));
         }
 
-        var scored = framework.Dimensions.Where(d => d.Dimension != Dimension.Bonus).Sum(d => d.Max);
+        var scored = framework.Dimensions.Where(d => d.Id != Dimension.Bonus).Sum(d => d.Max);
         if (errors.Count == 0 && scored != 100m)
         {
             errors.Add(new("dimensions", $"the five dimensions must add up to 100 points; they add up to {scored}"));
@@ -141,7 +141,7 @@ public static class FrameworkRules
                     errors.Add(new($"bands[{b}].gates", "minShareOfMax must be above 0 and at most 1"));
                 }
 
-                if (framework.Dimensions.All(d => d.Dimension != gate.Dimension))
+                if (framework.Dimensions.All(d => d.Id != gate.Dimension))
                 {
                     errors.Add(new($"bands[{b}].gates", $"names the '{gate.Dimension.ToApiName()}' dimension, which this version lacks"));
                 }

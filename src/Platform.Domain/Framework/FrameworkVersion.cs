@@ -24,7 +24,7 @@ public sealed record FrameworkVersion(
     public Indicator? FindIndicator(string id) => Indicators.FirstOrDefault(i => i.Id == id);
 
     public Dimension DimensionOf(Indicator indicator) =>
-        Dimensions.First(d => d.Indicators.Contains(indicator)).Dimension;
+        Dimensions.First(d => d.Indicators.Contains(indicator)).Id;
 
     public VetoItem? FindVeto(string id) => Vetoes.FirstOrDefault(v => v.Id == id);
 }

@@ -93,12 +93,12 @@ public static class Assessor
         foreach (var definition in framework.Dimensions)
         {
             var sum = definition.Indicators.Sum(i => points.GetValueOrDefault(i.Id));
-            if (definition.Dimension == Dimension.Bonus)
+            if (definition.Id == Dimension.Bonus)
             {
                 sum = Math.Min(sum, framework.BonusCap);
             }
 
-            dimensions = dimensions.With(definition.Dimension, sum);
+            dimensions = dimensions.With(definition.Id, sum);
         }
 
         var total = dimensions.Sum;
@@ -133,7 +133,7 @@ public static class Assessor
 
     private static bool GateHolds(FrameworkVersion framework, RatingGate gate, IReadOnlyDictionary<string, decimal> points) =>
         framework.Dimensions
-            .Where(d => d.Dimension == gate.Dimension)
+            .Where(d => d.Id == gate.Dimension)
             .SelectMany(d => d.Indicators)
             .All(i => points.GetValueOrDefault(i.Id) >= i.Max * gate.MinShareOfMax);
 

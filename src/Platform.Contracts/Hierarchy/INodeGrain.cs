@@ -1,0 +1,68 @@
+using Orleans.Concurrency;
+using Platform.Domain.Hierarchy;
+using Platform.Domain.Ranking;
+using Platform.Domain.Rollups;
+using Platform.Domain.Scoring;
+
+namespace Platform.Contracts.Hierarchy;
+
+/// <summary>
+/// One node of a tenant's hierarchy: a region, a school or a Party organisation. Keyed by <see cref="GrainKeys.Node"/>.
+/// It owns its definition and (for a branch) its assessment, keeps a ledger of its children's rollups, and reports
+/// its own rollup to its parent, coalesced so a burst below becomes one report above.
+/// </summary>
+[Alias("INodeGrain")]
+public interface INodeGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or updates the node (import, 升格, rename, re-parent). Idempotent: the same definition again is <see cref="NodeChange.Unchanged"/>.</summary>
+    [Alias("Define")]
+    Task<Outcome<NodeChange>> Define(NodeDefinition definition);
+
+    /// <summary>Re-parents the node (理顺隶属关系); every ancestor, old and new, stays exact.</summary>
+    [Alias("Move")]
+    Task<Outcome<NodeInfo>> Move(string newParentCode);
+
+    /// <summary>Closes the node (a school merged away, a branch dissolved). It must have no open children.</summary>
+    [Alias("Close")]
+    Task<Outcome<NodeInfo>> Close();
+
+    [Alias("GetView"), ReadOnly, AlwaysInterleave]
+    Task<NodeView?> GetView(ChildrenQuery query);
+
+    [Alias("GetSummary"), ReadOnly, AlwaysInterleave]
+    Task<SummaryView?> GetSummary();
+
+    [Alias("GetAssessment"), ReadOnly, AlwaysInterleave]
+    Task<Outcome<AssessmentView>> GetAssessment();
+
+    /// <summary>Scores and stores the current period's assessment. <paramref name="expectedRevision"/> is the If-Match
+    /// revision: required once an assessment exists, so two editors cannot silently overwrite each other.</summary>
+    [Alias("PutAssessment")]
+    Task<Outcome<AssessmentView>> PutAssessment(AssessmentInput input, int? expectedRevision);
+
+    // The hierarchy protocol between nodes. These interleave with a node's own commands: they touch only the ledger,
+    // and a parent and child may be calling each other at the same moment (a child reporting while its parent rebuilds).
+
+    /// <summary>Takes a new child. Fails when this node does not exist or cannot hold a child of that kind.</summary>
+    [Alias("AttachChild"), AlwaysInterleave]
+    Task<Outcome<string>> AttachChild(string code, NodeKind kind, string name);
+
+    [Alias("DetachChild"), AlwaysInterleave]
+    Task DetachChild(string code);
+
+    /// <summary>A child's rollup; applied only when newer than the one held.</summary>
+    [Alias("ReportChild"), AlwaysInterleave]
+    Task ReportChild(ChildRollup report);
+
+    /// <summary>This node's durable rollup, for a parent rebuilding its ledger.</summary>
+    [Alias("Probe"), ReadOnly, AlwaysInterleave]
+    Task<RollupProbe> Probe();
+
+    /// <summary>This node's code and its ancestors' up to the root, to refuse a move under one's own descendant.</summary>
+    [Alias("GetAncestry"), ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyList<string>> GetAncestry();
+
+    /// <summary>A joint branch starts or stops covering this school.</summary>
+    [Alias("SetCoverage"), AlwaysInterleave]
+    Task<Outcome<string>> SetCoverage(string jointBranchCode, bool covers);
+}

@@ -1,0 +1,11 @@
+using Platform.Domain.Hierarchy;
+
+namespace Platform.Contracts.Hierarchy;
+
+/// <summary>A node's own facts, without its rollup.</summary>
+/// <param name="CoveredBy">For a school: the joint branches that cover it.</param>
+[GenerateSerializer, Immutable, Alias("NodeInfo")]
+public sealed record NodeInfo(
+    [property: Id(0)] NodeDefinition Definition,
+    [property: Id(1)] bool Closed,
+    [property: Id(2)] IReadOnlyList<string> CoveredBy);

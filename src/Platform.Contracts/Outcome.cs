@@ -1,0 +1,48 @@
+using Platform.Domain.Hierarchy;
+
+namespace Platform.Contracts;
+
+/// <summary>Why a command was refused; the gateway turns each into its HTTP status.</summary>
+public enum Failure
+{
+    None = 0,
+
+    /// <summary>404: the tenant, node or resource does not exist.</summary>
+    NotFound,
+
+    /// <summary>422/400: the input breaks a rule; <see cref="Outcome{T}.Errors"/> names the fields.</summary>
+    Invalid,
+
+    /// <summary>409: the request is fine but the current state forbids it.</summary>
+    Conflict,
+
+    /// <summary>412: the caller's version (If-Match) is not the current one.</summary>
+    PreconditionFailed,
+
+    /// <summary>428: overwriting needs the caller to say which version it read.</summary>
+    PreconditionRequired,
+}
+
+/// <summary>The result of a grain command: a value, or a failure with the reasons. Commands report rule violations
+/// as values rather than exceptions, so a refused input never looks like a fault.</summary>
+[GenerateSerializer, Immutable, Alias("Outcome`1")]
+public sealed record Outcome<T>(
+    [property: Id(0)] T? Value,
+    [property: Id(1)] Failure Failure,
+    [property: Id(2)] string? Detail,
+    [property: Id(3)] IReadOnlyList<FieldError> Errors)
+{
+    public bool Succeeded => Failure == Failure.None;
+
+    public static Outcome<T> Ok(T value) => new(value, Failure.None, null, []);
+
+    public static Outcome<T> Fail(Failure failure, string detail, IReadOnlyList<FieldError>? errors = null) =>
+        new(default, failure, detail, errors ?? []);
+
+    public static Outcome<T> Invalid(IReadOnlyList<FieldError> errors) =>
+        new(default, Failure.Invalid, string.Join("; ", errors), errors);
+
+    public static Outcome<T> Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
+
+    public Outcome<TOther> As<TOther>() => new(default, Failure, Detail, Errors);
+}
