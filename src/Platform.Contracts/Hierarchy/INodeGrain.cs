@@ -58,10 +58,6 @@ public interface INodeGrain : IGrainWithStringKey
     [Alias("Probe"), ReadOnly, AlwaysInterleave]
     Task<RollupProbe> Probe();
 
-    /// <summary>This node's code and its ancestors' up to the root, to refuse a move under one's own descendant.</summary>
-    [Alias("GetAncestry"), ReadOnly, AlwaysInterleave]
-    Task<IReadOnlyList<string>> GetAncestry();
-
     /// <summary>A joint branch starts or stops covering this school.</summary>
     [Alias("SetCoverage"), AlwaysInterleave]
     Task<Outcome<string>> SetCoverage(string jointBranchCode, bool covers);

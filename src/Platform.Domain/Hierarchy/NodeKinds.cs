@@ -46,6 +46,7 @@ public static class NodeKinds
     /// Whether a node of kind <paramref name="child"/> may sit directly under one of kind <paramref name="parent"/>.
     /// Counties may hang off the province (省直管县); schools off any region (省属、市属 schools); a joint branch
     /// off a region or a host school, because it covers schools rather than belonging to one.
+    /// A parent always comes earlier in <see cref="NodeKind"/> than its child, so no move can ever make a cycle.
     /// </summary>
     public static bool CanHold(this NodeKind parent, NodeKind child) => child switch
     {

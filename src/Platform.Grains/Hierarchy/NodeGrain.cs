@@ -1,0 +1,607 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Contracts;
+using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Tenancy;
+using Platform.Domain.Hierarchy;
+using Platform.Domain.Ranking;
+using Platform.Domain.Rollups;
+using Platform.Domain.Scoring;
+using Platform.Grains.Framework;
+using Platform.Grains.Persistence;
+
+namespace Platform.Grains.Hierarchy;
+
+/// <summary>
+/// A node of the hierarchy. Its rollup is <c>own + Σ children</c>, reported to its parent at version
+/// <c>retired + own + Σ child versions</c> (see <see cref="RollupLedger"/>), so reports are idempotent and a
+/// parent can always tell a newer report from a duplicate or a late one.
+/// </summary>
+/// <remarks>
+/// Every change to <see cref="_current"/> is a single synchronous <c>with</c> expression, never a value computed before
+/// an await: the hierarchy-protocol methods interleave with commands, and a stale copy would undo their changes.
+/// Reports carry only what has been written (<see cref="_durable"/>), so a version once reported never goes back.
+/// </remarks>
+public sealed partial class NodeGrain : Grain, INodeGrain
+{
+    private readonly IPersistentState<NodeState> _store;
+    private readonly FrameworkCatalog _frameworks;
+    private readonly RollupOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<NodeGrain> _logger;
+    private readonly CoalescingWriter _writer;
+
+    private string _tenant = "";
+    private string _code = "";
+    private NodeState _current = new();
+    private NodeState _durable = new();
+    private RollupLedger _ledger = new();
+    private bool _cleanShutdown;
+
+    private IGrainTimer? _flushTimer;
+    private bool _reportDue;
+    private bool _checkpointDue;
+    private DateTimeOffset _lastReportAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastCheckpointAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
+
+    public NodeGrain(
+        [PersistentState(StorageNames.Node, StorageNames.Provider)] IPersistentState<NodeState> store,
+        FrameworkCatalog frameworks,
+        IOptions<RollupOptions> options,
+        TimeProvider time,
+        ILogger<NodeGrain> logger)
+    {
+        _store = store;
+        _frameworks = frameworks;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _writer = new CoalescingWriter(WriteSnapshotAsync);
+    }
+
+    private NodeDefinition? Definition => _current.Definition;
+
+    private bool IsOpen => Definition is not null && !_current.Closed;
+
+    private bool PersistsRollup => Definition?.Kind.IsRegion() == true;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenant, _code) = GrainKeys.ParseNode(this.GetPrimaryKeyString());
+        _current = _store.State ?? new NodeState();
+        _durable = _current;
+        _ledger = new RollupLedger(_current.RetiredVersions, _current.Children);
+        if (Definition is null)
+        {
+            return;
+        }
+
+        if (!PersistsRollup || !_current.Clean)
+        {
+            await RebuildLedgerAsync();
+        }
+
+        if (_current.Clean)
+        {
+            // From now until a clean deactivation, the stored ledger may miss reports accepted in memory.
+            await _writer.WriteAsync();
+        }
+
+        if (_current.PendingDetachFrom is not null)
+        {
+            // Not here: the former parent may itself be activating and probing this node, which waits for us.
+            this.RegisterGrainTimer(_ => CompleteDetachAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        }
+
+        // A report may have been lost with the previous activation; reports are idempotent, so send one.
+        MarkReportDue();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (Definition is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (_reportDue)
+            {
+                await ReportAsync();
+            }
+
+            if (PersistsRollup)
+            {
+                _cleanShutdown = true;
+                await _writer.WriteAsync();
+            }
+        }
+        catch (Exception exception)
+        {
+            // The next activation rebuilds from the children, because the stored state is not marked clean.
+            LogDeactivationFlushFailed(exception, _code);
+        }
+    }
+
+    public async Task<Outcome<NodeChange>> Define(NodeDefinition definition)
+    {
+        var errors = NodeDefinitionRules.Validate(definition).ToList();
+        if (definition.Code != _code)
+        {
+            errors.Add(new("code", $"must be the code of the node addressed ('{_code}')"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<NodeChange>.Invalid(errors);
+        }
+
+        var existing = IsOpen ? Definition : null;
+        if (Definition is { } known && !known.Kind.CanBecome(definition.Kind))
+        {
+            return Outcome<NodeChange>.Fail(Failure.Conflict,
+                $"'{_code}' is a {known.Kind.ToApiName()} and cannot become a {definition.Kind.ToApiName()}");
+        }
+
+        if (existing is not null && existing.SameAs(definition))
+        {
+            return Outcome<NodeChange>.Ok(NodeChange.Unchanged);
+        }
+
+        if (_ledger.Children.FirstOrDefault(c => !definition.Kind.CanHold(c.Kind)) is { } misfit)
+        {
+            return Outcome<NodeChange>.Fail(Failure.Conflict,
+                $"a {definition.Kind.ToApiName()} cannot hold its {misfit.Kind.ToApiName()} '{misfit.Code}': move it first");
+        }
+
+        if (definition.Kind == NodeKind.Province)
+        {
+            var claim = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(_tenant)).ClaimRoot(_code);
+            if (!claim.Succeeded)
+            {
+                return claim.As<NodeChange>();
+            }
+        }
+
+        var oldCovers = existing?.CoveredSchools ?? [];
+        var added = definition.CoveredSchools.Except(oldCovers).ToList();
+        var removed = oldCovers.Except(definition.CoveredSchools).ToList();
+        if (await CoverAsync(added) is { } coverageError)
+        {
+            return Outcome<NodeChange>.Invalid([coverageError]);
+        }
+
+        var rehomed = existing?.ParentCode != definition.ParentCode;
+        if (definition.ParentCode is { } parent && (rehomed || existing?.Kind != definition.Kind))
+        {
+            var attach = await Node(parent).AttachChild(_code, definition.Kind, definition.Name);
+            if (!attach.Succeeded)
+            {
+                await UncoverAsync(added);
+                return attach.Failure == Failure.NotFound
+                    ? Outcome<NodeChange>.Invalid("parentCode", $"there is no open node '{parent}' in this tenant to hold '{_code}'")
+                    : attach.As<NodeChange>();
+            }
+        }
+
+        var formerParent = rehomed ? existing?.ParentCode : null;
+        _current = _current with
+        {
+            Definition = definition,
+            Closed = false,
+            OwnVersion = _current.OwnVersion + 1,
+            PendingDetachFrom = formerParent ?? _current.PendingDetachFrom,
+            UpdatedAt = _time.GetUtcNow(),
+        };
+        await _writer.WriteAsync();
+
+        await CompleteDetachAsync();
+        await UncoverAsync(removed);
+        MarkReportDue();
+        return Outcome<NodeChange>.Ok(existing is null ? NodeChange.Created : NodeChange.Updated);
+    }
+
+    public async Task<Outcome<NodeInfo>> Move(string newParentCode)
+    {
+        if (!IsOpen)
+        {
+            return NotFound<NodeInfo>();
+        }
+
+        var moved = await Define(Definition! with { ParentCode = newParentCode });
+        return moved.Succeeded ? Outcome<NodeInfo>.Ok(Info()) : moved.As<NodeInfo>();
+    }
+
+    public async Task<Outcome<NodeInfo>> Close()
+    {
+        if (Definition is null)
+        {
+            return NotFound<NodeInfo>();
+        }
+
+        if (_current.Closed)
+        {
+            return Outcome<NodeInfo>.Ok(Info());
+        }
+
+        if (Definition.Kind == NodeKind.Province)
+        {
+            return Outcome<NodeInfo>.Fail(Failure.Conflict, "the province is the tenant's root and cannot be closed");
+        }
+
+        if (_ledger.Count > 0)
+        {
+            return Outcome<NodeInfo>.Fail(Failure.Conflict,
+                $"'{_code}' still holds {_ledger.Count} open children: move or close them first");
+        }
+
+        _current = _current with
+        {
+            Closed = true,
+            OwnVersion = _current.OwnVersion + 1,
+            PendingDetachFrom = Definition.ParentCode,
+            UpdatedAt = _time.GetUtcNow(),
+        };
+        await _writer.WriteAsync();
+        await CompleteDetachAsync();
+        await UncoverAsync(Definition.CoveredSchools);
+        return Outcome<NodeInfo>.Ok(Info());
+    }
+
+    public Task<NodeView?> GetView(ChildrenQuery query)
+    {
+        if (Definition is null)
+        {
+            return Task.FromResult<NodeView?>(null);
+        }
+
+        var view = new NodeView(Info(), SummaryView(), ChildRanking.Apply(_ledger.Children, query));
+        return Task.FromResult<NodeView?>(view);
+    }
+
+    public Task<SummaryView?> GetSummary() =>
+        Task.FromResult(Definition is null ? null : SummaryView());
+
+    public Task<Outcome<AssessmentView>> GetAssessment()
+    {
+        if (!IsOpen)
+        {
+            return Task.FromResult(NotFound<AssessmentView>());
+        }
+
+        return Task.FromResult(AssessmentView() is { } view
+            ? Outcome<AssessmentView>.Ok(view)
+            : Outcome<AssessmentView>.Fail(Failure.NotFound, $"'{_code}' has no assessment yet"));
+    }
+
+    public async Task<Outcome<AssessmentView>> PutAssessment(AssessmentInput input, int? expectedRevision)
+    {
+        if (!IsOpen)
+        {
+            return NotFound<AssessmentView>();
+        }
+
+        if (!Definition!.Kind.IsRated())
+        {
+            return Outcome<AssessmentView>.Fail(Failure.Conflict,
+                $"'{_code}' is a {Definition.Kind.ToApiName()}; only branches and joint branches are assessed");
+        }
+
+        var revision = _current.AssessmentRevision;
+        if (_current.Assessment is not null && expectedRevision is null)
+        {
+            return Outcome<AssessmentView>.Fail(Failure.PreconditionRequired,
+                $"'{_code}' already has an assessment (revision {revision}); send If-Match: \"{revision}\" to replace it");
+        }
+
+        if (expectedRevision is { } expected && expected != revision)
+        {
+            return Outcome<AssessmentView>.Fail(Failure.PreconditionFailed,
+                $"the assessment is at revision {revision}, not {expected}: someone else changed it; read it again");
+        }
+
+        var framework = await _frameworks.GetCurrentAsync(_tenant);
+        if (framework is null)
+        {
+            return Outcome<AssessmentView>.Fail(Failure.Conflict, "the tenant has no published framework version");
+        }
+
+        var scored = Assessor.Score(framework, input);
+        if (!scored.Succeeded)
+        {
+            return Outcome<AssessmentView>.Invalid(scored.Errors);
+        }
+
+        var now = _time.GetUtcNow();
+        _current = _current with
+        {
+            Assessment = scored.Assessment,
+            AssessmentRevision = _current.AssessmentRevision + 1,
+            AssessedAt = now,
+            OwnVersion = _current.OwnVersion + 1,
+            UpdatedAt = now,
+        };
+        await _writer.WriteAsync();
+        MarkReportDue();
+        return Outcome<AssessmentView>.Ok(AssessmentView()!);
+    }
+
+    public async Task<Outcome<string>> AttachChild(string code, NodeKind kind, string name)
+    {
+        if (!IsOpen)
+        {
+            return NotFound<string>();
+        }
+
+        if (!Definition!.Kind.CanHold(kind))
+        {
+            return Outcome<string>.Invalid("parentCode",
+                $"a {Definition.Kind.ToApiName()} ('{_code}') cannot hold a {kind.ToApiName()}");
+        }
+
+        if (_ledger.Attach(code, kind, name))
+        {
+            // Durable before the child commits to this parent, so a rebuilt ledger always knows its children.
+            await _writer.WriteAsync();
+        }
+
+        return Outcome<string>.Ok(_code);
+    }
+
+    public async Task DetachChild(string code)
+    {
+        if (_ledger.Detach(code))
+        {
+            RollupChanged();
+            await _writer.WriteAsync();
+        }
+    }
+
+    public Task ReportChild(ChildRollup report)
+    {
+        if (_ledger.Apply(report))
+        {
+            RollupChanged();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<RollupProbe> Probe() => Task.FromResult(_durable.Definition is { } definition
+        ? new RollupProbe(true, _durable.Closed, definition.ParentCode, CurrentRollup())
+        : new RollupProbe(false, false, null, null));
+
+    public async Task<Outcome<string>> SetCoverage(string jointBranchCode, bool covers)
+    {
+        if (!IsOpen || Definition!.Kind != NodeKind.School)
+        {
+            return Outcome<string>.Fail(Failure.NotFound, $"there is no open school '{_code}' in this tenant");
+        }
+
+        if (_current.CoveredBy.Contains(jointBranchCode) == covers)
+        {
+            return Outcome<string>.Ok(_code);
+        }
+
+        _current = _current with
+        {
+            CoveredBy = covers ? [.. _current.CoveredBy, jointBranchCode] : [.. _current.CoveredBy.Where(c => c != jointBranchCode)],
+            OwnVersion = _current.OwnVersion + 1,
+            UpdatedAt = _time.GetUtcNow(),
+        };
+        await _writer.WriteAsync();
+        MarkReportDue();
+        return Outcome<string>.Ok(_code);
+    }
+
+    private INodeGrain Node(string code) => GrainFactory.GetGrain<INodeGrain>(GrainKeys.Node(_tenant, code));
+
+    /// <summary>The rollup as last written: own facts from storage plus the children's reports.</summary>
+    private ChildRollup CurrentRollup()
+    {
+        var definition = _durable.Definition ?? Definition!;
+        var version = _ledger.RetiredVersions + _durable.OwnVersion + _ledger.ChildVersions;
+        return new ChildRollup(definition.Code, definition.Kind, definition.Name, version, OwnSummary(_durable) + _ledger.Total);
+    }
+
+    private Summary OwnSummary(NodeState state) => state.Definition switch
+    {
+        null => Summary.Zero,
+        _ when state.Closed => Summary.Zero,
+        { Kind: NodeKind.School, School: { } profile } =>
+            Summary.ForSchool(profile, _ledger.Total.Organisations > 0 || state.CoveredBy.Count > 0),
+        { Kind: var kind } d when kind.IsOrganisation() =>
+            Summary.ForOrganisation(kind, d.Members, d.ProbationaryMembers, state.Assessment),
+        _ => Summary.Zero,
+    };
+
+    private NodeInfo Info() => new(Definition!, _current.Closed, _current.CoveredBy);
+
+    private SummaryView SummaryView()
+    {
+        var rollup = CurrentRollup();
+        return new SummaryView(rollup.Summary, rollup.Version, _current.UpdatedAt);
+    }
+
+    private AssessmentView? AssessmentView() => _current.Assessment is { } assessment
+        ? new AssessmentView(_code, _current.AssessmentRevision, assessment, _current.AssessedAt ?? _current.UpdatedAt)
+        : null;
+
+    private static Outcome<T> NotFound<T>() => Outcome<T>.Fail(Failure.NotFound, "no such node in this tenant");
+
+    private async Task<FieldError?> CoverAsync(IReadOnlyList<string> schools)
+    {
+        for (var i = 0; i < schools.Count; i++)
+        {
+            var covered = await Node(schools[i]).SetCoverage(_code, true);
+            if (!covered.Succeeded)
+            {
+                await UncoverAsync(schools.Take(i).ToList());
+                return new FieldError("covers", $"there is no open school '{schools[i]}' in this tenant");
+            }
+        }
+
+        return null;
+    }
+
+    private async Task UncoverAsync(IReadOnlyList<string> schools)
+    {
+        foreach (var school in schools)
+        {
+            await Node(school).SetCoverage(_code, false);
+        }
+    }
+
+    private async Task CompleteDetachAsync()
+    {
+        if (_current.PendingDetachFrom is { } formerParent)
+        {
+            await Node(formerParent).DetachChild(_code);
+            // Cleared in memory now and in storage with the next write; until then a re-activation detaches again, harmlessly.
+            _current = _current with { PendingDetachFrom = null };
+        }
+    }
+
+    private async Task RebuildLedgerAsync()
+    {
+        var detached = false;
+        foreach (var batch in _ledger.Codes.ToArray().Chunk(_options.ProbeConcurrency))
+        {
+            var probes = await Task.WhenAll(batch.Select(code => Node(code).Probe()));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var probe = probes[i];
+                if (!probe.Exists || probe.Closed || probe.ParentCode != _code)
+                {
+                    detached |= _ledger.Detach(batch[i]);
+                }
+                else if (probe.Rollup is { } rollup)
+                {
+                    _ledger.Apply(rollup);
+                }
+            }
+        }
+
+        if (detached)
+        {
+            await _writer.WriteAsync();
+        }
+    }
+
+    private async Task WriteSnapshotAsync()
+    {
+        var snapshot = _current with
+        {
+            RetiredVersions = _ledger.RetiredVersions,
+            Children = PersistsRollup
+                ? _ledger.Children.ToArray()
+                : _ledger.Children.Select(c => ChildRollup.Placeholder(c.Code, c.Kind, c.Name)).ToArray(),
+            Clean = _cleanShutdown,
+        };
+
+        _store.State = snapshot;
+        try
+        {
+            await _store.WriteStateAsync();
+        }
+        catch
+        {
+            // The stored state is now unknown (a concurrent writer, a lost connection): start again from storage.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        _durable = snapshot;
+        _current = _current with { Clean = false };
+        _lastCheckpointAt = _time.GetUtcNow();
+    }
+
+    private void RollupChanged()
+    {
+        _current = _current with { UpdatedAt = _time.GetUtcNow() };
+        _checkpointDue |= PersistsRollup;
+        MarkReportDue();
+    }
+
+    private void MarkReportDue()
+    {
+        _reportDue = Definition?.ParentCode is not null;
+        ScheduleFlush();
+    }
+
+    private void ScheduleFlush()
+    {
+        if (_flushTimer is not null || (!_reportDue && !_checkpointDue))
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        var dueAt = DateTimeOffset.MaxValue;
+        if (_reportDue)
+        {
+            dueAt = Max(_lastReportAt + _options.ReportInterval, _retryAt);
+        }
+
+        if (_checkpointDue)
+        {
+            dueAt = Min(dueAt, _lastCheckpointAt + _options.CheckpointInterval);
+        }
+
+        var delay = dueAt <= now ? TimeSpan.Zero : dueAt - now;
+        _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        _flushTimer?.Dispose();
+        _flushTimer = null;
+        var now = _time.GetUtcNow();
+
+        if (_reportDue && now >= _lastReportAt + _options.ReportInterval && now >= _retryAt)
+        {
+            await ReportAsync();
+        }
+
+        if (_checkpointDue && now >= _lastCheckpointAt + _options.CheckpointInterval)
+        {
+            _checkpointDue = false;
+            await _writer.WriteAsync();
+        }
+
+        ScheduleFlush();
+    }
+
+    private async Task ReportAsync()
+    {
+        _reportDue = false;
+        if (_durable.Definition?.ParentCode is not { } parent || _durable.Closed)
+        {
+            return;
+        }
+
+        try
+        {
+            await Node(parent).ReportChild(CurrentRollup());
+            _lastReportAt = _time.GetUtcNow();
+        }
+        catch (Exception exception)
+        {
+            LogReportFailed(exception, _code, parent);
+            _reportDue = true;
+            _retryAt = _time.GetUtcNow() + _options.RetryDelay;
+        }
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Code} could not report to its parent {Parent}; it will retry")]
+    private partial void LogReportFailed(Exception exception, string code, string parent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Code} could not flush on deactivation; it will rebuild on its next activation")]
+    private partial void LogDeactivationFlushFailed(Exception exception, string code);
+}

@@ -1,0 +1,44 @@
+using Platform.Domain.Hierarchy;
+using Platform.Domain.Rollups;
+using Platform.Domain.Scoring;
+
+namespace Platform.Grains.Hierarchy;
+
+/// <summary>
+/// What a node keeps in storage. Immutable: the grain builds a new snapshot for every write, so a write in flight never
+/// races with the next request that changes the grain.
+/// </summary>
+[GenerateSerializer, Alias("NodeState")]
+public sealed record NodeState
+{
+    [Id(0)] public NodeDefinition? Definition { get; init; }
+
+    [Id(1)] public bool Closed { get; init; }
+
+    /// <summary>Bumped by every change to the node's own facts; part of the version it reports.</summary>
+    [Id(2)] public long OwnVersion { get; init; }
+
+    [Id(3)] public Assessment? Assessment { get; init; }
+
+    /// <summary>The assessment's ETag.</summary>
+    [Id(4)] public int AssessmentRevision { get; init; }
+
+    [Id(5)] public DateTimeOffset? AssessedAt { get; init; }
+
+    /// <summary>For a school: the joint branches covering it.</summary>
+    [Id(6)] public IReadOnlyList<string> CoveredBy { get; init; } = [];
+
+    [Id(7)] public long RetiredVersions { get; init; }
+
+    /// <summary>Regions keep their children's rollups; other nodes keep only who their children are and rebuild the
+    /// rest from them on activation, which is cheap for a handful of children and saves a write per report.</summary>
+    [Id(8)] public IReadOnlyList<ChildRollup> Children { get; init; } = [];
+
+    /// <summary>True only when written by a clean deactivation: the stored children's rollups are then complete.</summary>
+    [Id(9)] public bool Clean { get; init; }
+
+    /// <summary>The parent this node left and has not yet confirmed leaving; re-driven on activation.</summary>
+    [Id(10)] public string? PendingDetachFrom { get; init; }
+
+    [Id(11)] public DateTimeOffset UpdatedAt { get; init; }
+}

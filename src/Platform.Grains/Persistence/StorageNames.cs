@@ -1,0 +1,14 @@
+namespace Platform.Grains.Persistence;
+
+/// <summary>
+/// Names of the grain storage provider and of each grain's state. The ADO.NET provider keys a row by grain key and
+/// state name, not by grain class, so every grain class must have a state name of its own.
+/// </summary>
+public static class StorageNames
+{
+    public const string Provider = "platform";
+
+    public const string Node = "node";
+    public const string Tenant = "tenant";
+    public const string Framework = "framework";
+}

@@ -1,0 +1,76 @@
+using Platform.Contracts;
+using Platform.Contracts.Framework;
+using Platform.Contracts.Tenancy;
+using Platform.Domain.Framework;
+using Platform.Grains.Persistence;
+
+namespace Platform.Grains.Tenancy;
+
+/// <inheritdoc cref="ITenantGrain"/>
+public sealed class TenantGrain(
+    [PersistentState(StorageNames.Tenant, StorageNames.Provider)] IPersistentState<TenantState> store,
+    TimeProvider time) : Grain, ITenantGrain
+{
+    private string Id => GrainKeys.TenantOf(this.GetPrimaryKeyString());
+
+    public Task<TenantInfo?> Get() => Task.FromResult(store.State.Info);
+
+    public async Task<Outcome<TenantInfo>> Upsert(string name, RatingScheme scheme)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        {
+            return Outcome<TenantInfo>.Invalid("name", "is required and at most 100 characters");
+        }
+
+        if (store.State.Info is { } existing)
+        {
+            if (existing.Name == name)
+            {
+                return Outcome<TenantInfo>.Ok(existing);
+            }
+
+            return await SaveAsync(existing with { Name = name });
+        }
+
+        // The framework first: a tenant that exists always has a version to score with.
+        var framework = GrainFactory.GetGrain<IFrameworkGrain>(GrainKeys.Framework(Id));
+        if (await framework.GetCurrent() is null)
+        {
+            var published = await framework.Publish(DefaultFrameworks.Create(scheme, 1, time.GetUtcNow()));
+            if (!published.Succeeded)
+            {
+                return published.As<TenantInfo>();
+            }
+        }
+
+        return await SaveAsync(new TenantInfo(Id, name, null, scheme, time.GetUtcNow()));
+    }
+
+    public async Task<Outcome<TenantInfo>> ClaimRoot(string provinceCode)
+    {
+        if (store.State.Info is not { } tenant)
+        {
+            return Outcome<TenantInfo>.Fail(Failure.NotFound, $"there is no tenant '{Id}'");
+        }
+
+        if (tenant.RootCode == provinceCode)
+        {
+            return Outcome<TenantInfo>.Ok(tenant);
+        }
+
+        if (tenant.RootCode is not null)
+        {
+            return Outcome<TenantInfo>.Invalid("code",
+                $"tenant '{Id}' already has its province '{tenant.RootCode}'; a tenant holds exactly one province");
+        }
+
+        return await SaveAsync(tenant with { RootCode = provinceCode });
+    }
+
+    private async Task<Outcome<TenantInfo>> SaveAsync(TenantInfo info)
+    {
+        store.State = store.State with { Info = info };
+        await store.WriteStateAsync();
+        return Outcome<TenantInfo>.Ok(info);
+    }
+}
