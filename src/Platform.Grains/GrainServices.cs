@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Grains.Framework;
+using Platform.Grains.Hierarchy;
+
+namespace Platform.Grains;
+
+public static class GrainServices
+{
+    /// <summary>The services grains depend on, for every host, the test cluster included.</summary>
+    public static IServiceCollection AddPlatformGrainServices(this IServiceCollection services, IConfiguration? rollup = null)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FrameworkCatalog>();
+        var options = services.AddOptions<RollupOptions>();
+        if (rollup is not null)
+        {
+            options.Bind(rollup);
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using Platform.Hosting.Sqlite;
+
+namespace Platform.Hosting;
+
+/// <summary>The <c>Platform</c> configuration section (appsettings.json, environment <c>Platform__…</c>, or <c>--Platform:…</c>).</summary>
+public sealed class PlatformSettings
+{
+    public const string Section = "Platform";
+
+    public string ClusterId { get; set; } = "platform";
+
+    /// <summary>Part of every stored row's key: changing it hides existing data.</summary>
+    public string ServiceId { get; set; } = "platform";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    public SqliteSettings Sqlite { get; set; } = new();
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Orleans.Configuration;
+using Platform.Grains;
+using Platform.Grains.Persistence;
+using Platform.Hosting.Sqlite;
+using Platform.Hosting.Storage;
+
+namespace Platform.Hosting;
+
+public static class PlatformSilo
+{
+    /// <summary>The ADO.NET invariant for SQLite; Orleans maps it to Microsoft.Data.Sqlite.</summary>
+    public const string SqliteInvariant = "System.Data.SQLite";
+
+    /// <summary>
+    /// Hosts a silo in this process: the embedded mode, with localhost clustering and grain state in one SQLite
+    /// file through the Orleans ADO.NET provider. The schema is created or upgraded before the silo starts.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformSilo(this IHostApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(PlatformSettings.Section).Get<PlatformSettings>() ?? new PlatformSettings();
+        builder.Services.AddPlatformGrainServices(builder.Configuration.GetSection($"{PlatformSettings.Section}:Rollup"));
+        SqliteSchema.Apply(settings.Sqlite, NullLogger.Instance);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+            silo.AddAdoNetGrainStorage(StorageNames.Provider, options =>
+            {
+                options.Invariant = SqliteInvariant;
+                options.DataSource = new SqliteDataSource(settings.Sqlite);
+                options.GrainStorageSerializer = new JsonGrainStorageSerializer();
+            });
+            silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(30));
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics.AddMeter("Microsoft.Orleans"))
+            .WithTracing(tracing => tracing.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"));
+        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddOtlpExporter());
+            builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddOtlpExporter());
+        }
+
+        return builder;
+    }
+}
