@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Contracts;
+using Platform.Contracts.Hierarchy;
+using Platform.Domain.Hierarchy;
+using Platform.Domain.Ranking;
+using Platform.Domain.Rollups;
+using Platform.Gateway.Api;
+using Platform.Gateway.Infrastructure;
+
+namespace Platform.Gateway.Endpoints;
+
+internal static class NodeEndpoints
+{
+    public static RouteGroupBuilder MapNodeEndpoints(this RouteGroupBuilder tenant)
+    {
+        var nodes = tenant.MapGroup("/nodes").WithTags("Hierarchy");
+        nodes.MapGet("/{code}", Get)
+            .WithSummary("A node with its rollup and its children, ranked and paged")
+            .WithDescription($"sort: code, name, or a metric ({string.Join(", ", SummaryMetric.Names.Order())}); order: asc or desc; page from 1; pageSize 1-{ChildrenQuery.MaxPageSize}.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        nodes.MapGet("/{code}/summary", GetSummary)
+            .WithSummary("Just the node's rollup and when it last changed")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        nodes.MapPost("/{code}/move", Move)
+            .WithSummary("Re-parent a node (理顺隶属关系); every ancestor, old and new, stays exact")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        nodes.MapPost("/{code}/close", Close)
+            .WithSummary("Close a node (a school merged away, a branch dissolved); it must hold no open children")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return tenant;
+    }
+
+    private static async Task<Results<Ok<NodeDto>, ProblemHttpResult>> Get(
+        string tenant, string code, IGrainFactory grains, int? page, int? pageSize, string? sort, string? order)
+    {
+        var query = new ChildrenQuery(sort ?? "code", order == "desc", page ?? 1, pageSize ?? 50);
+        var errors = new List<FieldError>();
+        if (!NodeCodes.IsWellFormed(code))
+        {
+            errors.Add(new("code", "is not a node code"));
+        }
+
+        if (!ChildRanking.IsKnownSort(query.SortBy))
+        {
+            errors.Add(new("sort", $"'{sort}' is not code, name or a metric: {string.Join(", ", SummaryMetric.Names.Order())}"));
+        }
+
+        if (order is not (null or "asc" or "desc"))
+        {
+            errors.Add(new("order", "must be asc or desc"));
+        }
+
+        if (query.Page < 1)
+        {
+            errors.Add(new("page", "must be 1 or more"));
+        }
+
+        if (query.PageSize is < 1 or > ChildrenQuery.MaxPageSize)
+        {
+            errors.Add(new("pageSize", $"must be from 1 to {ChildrenQuery.MaxPageSize}"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var view = await Node(grains, tenant, code).GetView(query);
+        return view is null ? NoNode(tenant, code) : TypedResults.Ok(NodeDto.From(view, query));
+    }
+
+    private static async Task<Results<Ok<SummaryDto>, ProblemHttpResult>> GetSummary(string tenant, string code, IGrainFactory grains)
+    {
+        if (!NodeCodes.IsWellFormed(code))
+        {
+            return Problems.Invalid("code", "is not a node code");
+        }
+
+        var view = await Node(grains, tenant, code).GetSummary();
+        return view is null ? NoNode(tenant, code) : TypedResults.Ok(SummaryDto.From(view));
+    }
+
+    private static async Task<Results<Ok<NodeDto>, ProblemHttpResult>> Move(string tenant, string code, MoveRequest request, IGrainFactory grains)
+    {
+        if (!NodeCodes.IsWellFormed(code))
+        {
+            return Problems.Invalid("code", "is not a node code");
+        }
+
+        if (!NodeCodes.IsWellFormed(request.ParentCode))
+        {
+            return Problems.Invalid("parentCode", "is required: the code of the new parent");
+        }
+
+        var node = Node(grains, tenant, code);
+        var moved = await node.Move(request.ParentCode!);
+        return moved.Succeeded ? await Reread(node) : Problems.Of(moved);
+    }
+
+    private static async Task<Results<Ok<NodeDto>, ProblemHttpResult>> Close(string tenant, string code, IGrainFactory grains)
+    {
+        if (!NodeCodes.IsWellFormed(code))
+        {
+            return Problems.Invalid("code", "is not a node code");
+        }
+
+        var node = Node(grains, tenant, code);
+        var closed = await node.Close();
+        return closed.Succeeded ? await Reread(node) : Problems.Of(closed);
+    }
+
+    private static async Task<Results<Ok<NodeDto>, ProblemHttpResult>> Reread(INodeGrain node)
+    {
+        var view = await node.GetView(ChildrenQuery.Default);
+        return TypedResults.Ok(NodeDto.From(view!, ChildrenQuery.Default));
+    }
+
+    private static INodeGrain Node(IGrainFactory grains, string tenant, string code) =>
+        grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code));
+
+    private static ProblemHttpResult NoNode(string tenant, string code) =>
+        Problems.NotFound($"tenant '{tenant}' has no node '{code}'");
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Orleans.Runtime;
+using Orleans.Storage;
+
+namespace Platform.Gateway.Infrastructure;
+
+/// <summary>
+/// The last line: whatever escapes an endpoint becomes problem details. Bad requests (malformed JSON, wrong types,
+/// oversized bodies) say what is wrong; a lost optimistic-concurrency race is a retryable 409; an overloaded or
+/// restarting silo is a 503 with Retry-After. Only a genuine bug is a 500.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = Classify(exception);
+        if (status >= 500)
+        {
+            LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+        }
+
+        if (status == StatusCodes.Status503ServiceUnavailable || status == StatusCodes.Status409Conflict)
+        {
+            context.Response.Headers.RetryAfter = "1";
+        }
+
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static (int Status, string Title, string Detail) Classify(Exception exception)
+    {
+        var root = exception is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : exception;
+        return root switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } =>
+                (StatusCodes.Status400BadRequest, "The body is not valid JSON for this request", JsonDetail(json)),
+            BadHttpRequestException bad =>
+                (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The body is too large" : "Bad request", bad.Message),
+            JsonException json =>
+                (StatusCodes.Status400BadRequest, "The body is not valid JSON for this request", JsonDetail(json)),
+            InconsistentStateException =>
+                (StatusCodes.Status409Conflict, "A concurrent update won", "Another update was stored first; nothing of yours was written. Retry the request."),
+            TimeoutException or SiloUnavailableException or OrleansMessageRejectionException =>
+                (StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", "The platform is busy or restarting; retry in a moment."),
+            OperationCanceledException =>
+                (StatusCodes.Status503ServiceUnavailable, "Cancelled", "The request was cancelled before it completed; retry it."),
+            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server failed to handle the request; it has been logged."),
+        };
+    }
+
+    private static string JsonDetail(JsonException json) =>
+        json.Path is { Length: > 0 } path ? $"at '{path}': {json.Message}" : json.Message;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

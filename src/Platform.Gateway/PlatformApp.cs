@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Platform.Gateway.Endpoints;
+using Platform.Gateway.Imports;
+using Platform.Gateway.Infrastructure;
+using Platform.Gateway.Seeding;
+using Platform.Hosting;
+using Scalar.AspNetCore;
+
+namespace Platform.Gateway;
+
+/// <summary>The gateway and, in the embedded mode, the silo beside it: one process, one command.</summary>
+public static class PlatformApp
+{
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddPlatformSilo();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Platform: 教育系统党建“五化”标准化 API";
+            document.Info.Description = "Multi-tenant Party-building standardisation: the hierarchy and its live rollups, the 五化 framework, assessments and imports. Errors are RFC 7807 problem details naming the field at fault.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddSingleton<TenantDirectory>();
+        builder.Services.AddSingleton<TenantFilter>();
+        builder.Services.AddSingleton<HierarchyImporter>();
+        builder.Services.Configure<DemoSeedOptions>(builder.Configuration.GetSection("Platform:Seed"));
+        builder.Services.AddHostedService<DemoSeeder>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthEndpoints();
+
+        var tenants = app.MapGroup("/api/v1/tenants").WithTags("Tenants").MapTenantEndpoints();
+        tenants.MapGroup("/{tenant}")
+            .AddEndpointFilter<TenantFilter>()
+            .MapNodeEndpoints()
+            .MapAssessmentEndpoints()
+            .MapFrameworkEndpoints()
+            .MapImportEndpoints();
+
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+        return app;
+    }
+
+    private static void AnnounceAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"Platform is listening on {address}");
+            Console.WriteLine($"  API reference: {address}/scalar/v1   (OpenAPI document: {address}/openapi/v1.json)");
+            Console.WriteLine($"  Demo province: {address}/api/v1/tenants/demo");
+        }
+    }
+}

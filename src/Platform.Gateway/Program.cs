@@ -1,0 +1,4 @@
+using Platform.Gateway;
+
+var app = PlatformApp.Create(args);
+await app.RunAsync();

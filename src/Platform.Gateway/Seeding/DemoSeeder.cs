@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Platform.Contracts;
+using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Tenancy;
+using Platform.DemoData;
+using Platform.Domain.Framework;
+using Platform.Gateway.Imports;
+
+namespace Platform.Gateway.Seeding;
+
+/// <summary>
+/// On a first start, fills the <c>demo</c> tenant with Hunan's real divisions and a generated set of schools,
+/// organisations and assessments, through the same import and assessment paths the API uses. Runs in the
+/// background, so the API answers while it works; a restart after it finished finds the root set and does nothing.
+/// </summary>
+internal sealed partial class DemoSeeder(
+    IOptions<DemoSeedOptions> options,
+    IGrainFactory grains,
+    HierarchyImporter importer,
+    IHostApplicationLifetime lifetime,
+    ILogger<DemoSeeder> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Demo || !await WaitForStartAsync(stoppingToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await SeedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            LogInterrupted(logger);
+        }
+    }
+
+    private async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var tenant = grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(DemoSeedOptions.TenantId));
+        if (await tenant.Get() is { RootCode: not null })
+        {
+            return;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        LogSeeding(logger, DemoSeedOptions.TenantId);
+        await tenant.Upsert("湖南省教育系统（演示数据）", RatingScheme.Stars);
+        var province = DemoProvince.Generate();
+        var (report, problem) = await importer.ImportAsync(DemoSeedOptions.TenantId, province.HierarchyCsv, cancellationToken);
+        if (report is null || report.Rejected > 0)
+        {
+            LogImportFailed(logger, problem ?? $"{report!.Rejected} rows rejected");
+            return;
+        }
+
+        var done = 0;
+        await Parallel.ForEachAsync(province.Assessments, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (item, _) =>
+        {
+            var node = grains.GetGrain<INodeGrain>(GrainKeys.Node(DemoSeedOptions.TenantId, item.Code));
+            var current = await node.GetAssessment();
+            await node.PutAssessment(item.Input, current.Succeeded ? current.Value!.Revision : null);
+            if (Interlocked.Increment(ref done) % 1000 == 0)
+            {
+                LogAssessments(logger, done, province.Assessments.Count);
+            }
+        });
+
+        LogSeeded(logger, DemoSeedOptions.TenantId, province.Schools, province.Organisations, province.Assessments.Count, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using var onStarted = lifetime.ApplicationStarted.Register(started.SetResult);
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled());
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeding the demo tenant '{Tenant}' (a few seconds; the API already answers)")]
+    private static partial void LogSeeding(ILogger logger, string tenant);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo assessments: {Done}/{Total}")]
+    private static partial void LogAssessments(ILogger logger, int done, int total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo tenant '{Tenant}' ready: {Schools} schools, {Organisations} organisations, {Assessments} assessments in {Seconds:F1}s")]
+    private static partial void LogSeeded(ILogger logger, string tenant, int schools, int organisations, int assessments, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The demo import failed: {Problem}. Delete the database file and start again.")]
+    private static partial void LogImportFailed(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo seeding was interrupted; it starts over on the next start.")]
+    private static partial void LogInterrupted(ILogger logger);
+}
