@@ -8,7 +8,6 @@ using Orleans.Configuration;
 using Platform.Grains;
 using Platform.Grains.Persistence;
 using Platform.Hosting.Sqlite;
-using Platform.Hosting.Storage;
 
 namespace Platform.Hosting;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Orleans.Storage;
 
-namespace Platform.Hosting.Storage;
+namespace Platform.Grains.Persistence;
 
 /// <summary>
 /// Stores grain state as plain JSON with no .NET type names, so renaming or moving a class never orphans stored data

@@ -1,0 +1,210 @@
+using Orleans.Runtime;
+using Platform.Contracts;
+using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Tenancy;
+using Platform.Domain.Framework;
+using Platform.Domain.Hierarchy;
+using Platform.Domain.Rollups;
+using Platform.Grains.Tests.Infrastructure;
+
+namespace Platform.Grains.Tests.Hierarchy;
+
+/// <summary>
+/// The rollup guarantee: after any mix of assessments, duplicate and stale deliveries, moves, closes and
+/// reactivations, every node's summary equals a from-scratch recomputation over the leaves.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class RollupExactnessTests(ClusterFixture fixture)
+{
+    private readonly IGrainFactory _grains = fixture.Grains;
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(29)]
+    public async Task Every_node_equals_a_recomputation_from_the_leaves_after_random_updates_duplicates_and_moves(int seed)
+    {
+        var random = new Random(seed);
+        var tenant = $"t{seed}";
+        var model = new TreeModel();
+        await CreateTenantAsync(tenant);
+
+        var definitions = RandomProvince.Generate(random, cities: 3, countiesPerCity: 4, schoolsPerCounty: 60);
+        await DefineAllAsync(tenant, model, definitions);
+        Assert.True(model.Open.Count(n => n.Definition.Kind.IsOrganisation()) > 1000);
+
+        var rated = model.Open.Where(n => n.Definition.Kind.IsRated()).Select(n => n.Definition.Code).ToList();
+        await ParallelAsync(rated.Where(_ => random.Next(10) < 7).ToList(), code => AssessAsync(tenant, model, code, random));
+
+        // Remember some reports now, to deliver them again, stale, after newer ones.
+        var stale = await ProbeAsync(tenant, model.Open.Select(n => n.Definition.Code).OrderBy(_ => random.Next()).Take(200).ToList());
+
+        await ParallelAsync(rated.OrderBy(_ => random.Next()).Take(300).ToList(), code => AssessAsync(tenant, model, code, random));
+        await MoveSchoolsAsync(tenant, model, random, count: 25);
+        await MoveBranchesAsync(tenant, model, random, count: 25);
+        await CloseLeavesAsync(tenant, model, random, count: 15);
+        await RenameAndResizeAsync(tenant, model, random, count: 20);
+
+        await RedeliverAsync(tenant, stale);
+        await RedeliverAsync(tenant, await ProbeAsync(tenant, model.Open.Select(n => n.Definition.Code).OrderBy(_ => random.Next()).Take(200).ToList()));
+
+        await AssertConvergedAsync(tenant, model);
+
+        // Deactivate everything: regions reload their checkpoints, the rest rebuild from their children.
+        await _grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await AssertConvergedAsync(tenant, model);
+
+        // And keep working after reactivation.
+        await ParallelAsync(rated.Where(c => !model.Nodes[c].Closed).OrderBy(_ => random.Next()).Take(100).ToList(), code => AssessAsync(tenant, model, code, random));
+        await MoveSchoolsAsync(tenant, model, random, count: 5);
+        await AssertConvergedAsync(tenant, model);
+    }
+
+    private async Task CreateTenantAsync(string tenant)
+    {
+        var created = await _grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).Upsert("测试", RatingScheme.Stars);
+        Assert.True(created.Succeeded, created.Detail);
+    }
+
+    private async Task DefineAllAsync(string tenant, TreeModel model, IEnumerable<NodeDefinition> definitions)
+    {
+        foreach (var level in definitions.GroupBy(d => d.Kind).OrderBy(g => g.Key))
+        {
+            await ParallelAsync(level.ToList(), async definition =>
+            {
+                var outcome = await Node(tenant, definition.Code).Define(definition);
+                Assert.True(outcome.Succeeded, $"{definition.Code}: {outcome.Detail}");
+            });
+            foreach (var definition in level)
+            {
+                model.Define(definition);
+            }
+        }
+    }
+
+    private async Task AssessAsync(string tenant, TreeModel model, string code, Random random)
+    {
+        var node = model.Nodes[code];
+        Domain.Scoring.AssessmentInput input;
+        lock (random)
+        {
+            input = RandomAssessments.Next(random);
+        }
+
+        var outcome = await Node(tenant, code).PutAssessment(input, node.Assessment is null ? null : node.Revision);
+        Assert.True(outcome.Succeeded, $"{code}: {outcome.Detail}");
+        node.Assessment = outcome.Value!.Assessment;
+        node.Revision = outcome.Value.Revision;
+    }
+
+    private async Task MoveSchoolsAsync(string tenant, TreeModel model, Random random, int count)
+    {
+        var counties = model.Open.Where(n => n.Definition.Kind == NodeKind.County).Select(n => n.Definition.Code).ToList();
+        foreach (var school in model.Open.Where(n => n.Definition.Kind == NodeKind.School).OrderBy(_ => random.Next()).Take(count).ToList())
+        {
+            var target = counties[random.Next(counties.Count)];
+            var moved = await Node(tenant, school.Definition.Code).Move(target);
+            Assert.True(moved.Succeeded, moved.Detail);
+            school.Definition = school.Definition with { ParentCode = target };
+        }
+    }
+
+    private async Task MoveBranchesAsync(string tenant, TreeModel model, Random random, int count)
+    {
+        var schools = model.Open.Where(n => n.Definition.Kind == NodeKind.School).Select(n => n.Definition.Code).ToList();
+        foreach (var branch in model.Open.Where(n => n.Definition.Kind == NodeKind.Branch).OrderBy(_ => random.Next()).Take(count).ToList())
+        {
+            var target = schools[random.Next(schools.Count)];
+            var moved = await Node(tenant, branch.Definition.Code).Move(target);
+            Assert.True(moved.Succeeded, moved.Detail);
+            branch.Definition = branch.Definition with { ParentCode = target };
+        }
+    }
+
+    private async Task CloseLeavesAsync(string tenant, TreeModel model, Random random, int count)
+    {
+        foreach (var branch in model.Open.Where(n => n.Definition.Kind.IsRated()).OrderBy(_ => random.Next()).Take(count).ToList())
+        {
+            var closed = await Node(tenant, branch.Definition.Code).Close();
+            Assert.True(closed.Succeeded, closed.Detail);
+            branch.Closed = true;
+        }
+    }
+
+    private async Task RenameAndResizeAsync(string tenant, TreeModel model, Random random, int count)
+    {
+        foreach (var branch in model.Open.Where(n => n.Definition.Kind == NodeKind.Branch).OrderBy(_ => random.Next()).Take(count).ToList())
+        {
+            var changed = branch.Definition with { Name = branch.Definition.Name + "（更名）", Members = random.Next(3, 60) };
+            var outcome = await Node(tenant, changed.Code).Define(changed);
+            Assert.Equal(NodeChange.Updated, outcome.Value);
+            branch.Definition = changed;
+        }
+    }
+
+    private async Task<List<(string Parent, ChildRollup Rollup)>> ProbeAsync(string tenant, IReadOnlyList<string> codes)
+    {
+        var reports = new List<(string, ChildRollup)>();
+        foreach (var code in codes)
+        {
+            var probe = await Node(tenant, code).Probe();
+            if (probe is { Exists: true, ParentCode: { } parent, Rollup: { } rollup })
+            {
+                reports.Add((parent, rollup));
+            }
+        }
+
+        return reports;
+    }
+
+    /// <summary>Delivers reports again: duplicates of current ones, and stale ones older than what the parent holds.</summary>
+    private async Task RedeliverAsync(string tenant, IEnumerable<(string Parent, ChildRollup Rollup)> reports)
+    {
+        foreach (var (parent, rollup) in reports)
+        {
+            await Node(tenant, parent).ReportChild(rollup);
+            await Node(tenant, parent).ReportChild(rollup);
+        }
+    }
+
+    private async Task AssertConvergedAsync(string tenant, TreeModel model)
+    {
+        var expectedRoot = model.Expected(RandomProvince.Root);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        Summary? root = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            root = (await Node(tenant, RandomProvince.Root).GetSummary())!.Summary;
+            if (root == expectedRoot)
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(expectedRoot, root);
+
+        // Quiet now: every node, not just the root, must equal its own recomputation.
+        var mismatches = new List<string>();
+        foreach (var node in model.Open)
+        {
+            var actual = (await Node(tenant, node.Definition.Code).GetSummary())!.Summary;
+            if (actual != model.Expected(node.Definition.Code))
+            {
+                mismatches.Add(node.Definition.Code);
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    private INodeGrain Node(string tenant, string code) => _grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code));
+
+    private static async Task ParallelAsync<T>(IReadOnlyList<T> items, Func<T, Task> action)
+    {
+        foreach (var batch in items.Chunk(64))
+        {
+            await Task.WhenAll(batch.Select(action));
+        }
+    }
+}
