@@ -143,7 +143,7 @@ public class RatingTests
     {
         var assessment = Score(Stars, Inputs.FullMarks(Stars).With("2.1", 3.99m));
 
-        Assert.Equal(99.99m, assessment.Total);
+        Assert.Equal(98.99m, assessment.Total);
         Assert.Equal(RatingLevel.Star4, assessment.Rating);
     }
 
