@@ -19,7 +19,8 @@ public static class ChildRanking
             _ => OrderByMetric(all, SummaryMetric.Find(query.SortBy) ?? (_ => null), query.Descending),
         };
 
-        var items = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+        var skip = (int)Math.Min(int.MaxValue, (long)(query.Page - 1) * query.PageSize);
+        var items = ordered.Skip(skip).Take(query.PageSize).ToList();
         return new(all.Count, items);
     }
 

@@ -18,7 +18,11 @@ public sealed class RollupLedger
         RetiredVersions = retiredVersions;
         foreach (var child in children ?? [])
         {
-            _children[child.Code] = child;
+            if (!_children.TryAdd(child.Code, child))
+            {
+                throw new ArgumentException($"child '{child.Code}' appears twice", nameof(children));
+            }
+
             Total += child.Summary;
             ChildVersions += child.Version;
         }

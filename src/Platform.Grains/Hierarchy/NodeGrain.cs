@@ -39,6 +39,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     private bool _cleanShutdown;
 
     private IGrainTimer? _flushTimer;
+    private DateTimeOffset _flushDueAt = DateTimeOffset.MaxValue;
     private bool _reportDue;
     private bool _checkpointDue;
     private DateTimeOffset _lastReportAt = DateTimeOffset.MinValue;
@@ -531,14 +532,14 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         ScheduleFlush();
     }
 
+    /// <summary>Arms the flush timer for the earliest thing due: a report (rate-limited) or a checkpoint.</summary>
     private void ScheduleFlush()
     {
-        if (_flushTimer is not null || (!_reportDue && !_checkpointDue))
+        if (!_reportDue && !_checkpointDue)
         {
             return;
         }
 
-        var now = _time.GetUtcNow();
         var dueAt = DateTimeOffset.MaxValue;
         if (_reportDue)
         {
@@ -550,16 +551,29 @@ public sealed partial class NodeGrain : Grain, INodeGrain
             dueAt = Min(dueAt, _lastCheckpointAt + _options.CheckpointInterval);
         }
 
-        var delay = dueAt <= now ? TimeSpan.Zero : dueAt - now;
-        _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
+        var now = _time.GetUtcNow();
+        dueAt = Max(dueAt, now);
+        if (dueAt >= _flushDueAt)
+        {
+            return;
+        }
+
+        _flushDueAt = dueAt;
+        var delay = dueAt - now;
+        if (_flushTimer is null)
+        {
+            _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
+        }
+        else
+        {
+            _flushTimer.Change(delay, Timeout.InfiniteTimeSpan);
+        }
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        _flushTimer?.Dispose();
-        _flushTimer = null;
+        _flushDueAt = DateTimeOffset.MaxValue;
         var now = _time.GetUtcNow();
-
         if (_reportDue && now >= _lastReportAt + _options.ReportInterval && now >= _retryAt)
         {
             await ReportAsync();

@@ -266,6 +266,7 @@ public class AssessorTests
     public void Random_valid_inputs_are_scored_consistently()
     {
         var rng = new Random(20240901);
+        var seen = new HashSet<(RatingLevel, bool)>();
         for (var i = 0; i < 300; i++)
         {
             var framework = i % 2 == 0 ? Frameworks.Stars : Frameworks.Grades;
@@ -291,6 +292,10 @@ public class AssessorTests
             var band = framework.Bands.Last(b => b.MinScore <= assessment.Total);
             Assert.True(assessment.Rating.Rank() <= band.Level.Rank(), $"rated {assessment.Rating} above the {band.Level} its points reach");
             Assert.Equal(input.Vetoes.Count == 0 && assessment.Rating.Rank() >= framework.PassLevel.Rank(), assessment.Compliant);
+            seen.Add((assessment.Rating, assessment.Compliant));
         }
+
+        // The generator reaches every level, compliant or not where that is possible, so the checks above mean something.
+        Assert.Superset(RatingLevels.All.Select(l => (l, l.Rank() >= 1)).ToHashSet(), seen);
     }
 }
