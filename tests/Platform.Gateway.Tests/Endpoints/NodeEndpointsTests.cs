@@ -89,9 +89,9 @@ public sealed class NodeEndpointsTests(GatewayFixture fixture)
         await _http.EventuallyAsync($"/api/v1/tenants/{tenant}/nodes/430102/summary", s => s.GetProperty("schools").GetInt32() == 2 && s.GetProperty("members").GetInt32() == 35 + 9);
         var tianxin = await _http.EventuallyAsync($"/api/v1/tenants/{tenant}/nodes/430103/summary", s => s.GetProperty("schools").GetInt32() == 2);
         Assert.Equal(4, tianxin.GetProperty("members").GetInt32());
-        var city = await (await _http.GetAsync($"/api/v1/tenants/{tenant}/nodes/430100/summary")).JsonAsync();
-        Assert.Equal(SmallProvince.Schools, city.GetProperty("schools").GetInt32());
-        Assert.Equal(48, city.GetProperty("members").GetInt32());
+        // The city passes through a moment where the school has left one county and not yet reached the other.
+        await _http.EventuallyAsync($"/api/v1/tenants/{tenant}/nodes/430100/summary",
+            s => s.GetProperty("schools").GetInt32() == SmallProvince.Schools && s.GetProperty("members").GetInt32() == 48);
     }
 
     [Fact]
