@@ -14,9 +14,13 @@ namespace Platform.Contracts.Hierarchy;
 [Alias("INodeGrain")]
 public interface INodeGrain : IGrainWithStringKey
 {
-    /// <summary>Creates or updates the node (import, 升格, rename, re-parent). Idempotent: the same definition again is <see cref="NodeChange.Unchanged"/>.</summary>
+    /// <summary>
+    /// Creates or updates the node (import, 升格, rename, re-parent). Idempotent: the same definition again is
+    /// <see cref="NodeChange.Unchanged"/>. An import passes the <paramref name="children"/> it is about to define
+    /// under this node, so they are attached in this node's own write rather than one write each.
+    /// </summary>
     [Alias("Define")]
-    Task<Outcome<NodeChange>> Define(NodeDefinition definition);
+    Task<Outcome<NodeChange>> Define(NodeDefinition definition, IReadOnlyList<NodeDefinition>? children = null);
 
     /// <summary>Re-parents the node (理顺隶属关系); every ancestor, old and new, stays exact.</summary>
     [Alias("Move")]

@@ -53,19 +53,26 @@ internal sealed partial class HierarchyImporter(IGrainFactory grains, ILogger<Hi
             }
         }
 
+        var childrenOf = pending
+            .Where(p => p.Definition.ParentCode is not null)
+            .GroupBy(p => p.Definition.ParentCode!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<NodeDefinition>)g.Select(p => p.Definition).ToList(), StringComparer.Ordinal);
+
         LogStarted(logger, tenant, rows.Count, pending.Count);
         var done = 0;
         foreach (var wave in pending.GroupBy(p => p.Definition.Kind).OrderBy(g => g.Key))
         {
             await Parallel.ForEachAsync(wave, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (item, _) =>
             {
-                results[item.Index] = await DefineAsync(tenant, rows[item.Index].Line, item.Definition);
+                results[item.Index] = await DefineAsync(tenant, rows[item.Index].Line, item.Definition, childrenOf.GetValueOrDefault(item.Definition.Code));
                 if (Interlocked.Increment(ref done) % ProgressEvery == 0)
                 {
                     LogProgress(logger, tenant, done, pending.Count, stopwatch.Elapsed.TotalSeconds);
                 }
             });
         }
+
+        await ForgetAnnouncedAsync(tenant, pending.Where(p => results[p.Index].Result == "rejected").Select(p => p.Definition));
 
         var report = new ImportReportDto(
             rows.Count,
@@ -79,11 +86,11 @@ internal sealed partial class HierarchyImporter(IGrainFactory grains, ILogger<Hi
         return (report, null);
     }
 
-    private async Task<ImportRowDto> DefineAsync(string tenant, int line, NodeDefinition definition)
+    private async Task<ImportRowDto> DefineAsync(string tenant, int line, NodeDefinition definition, IReadOnlyList<NodeDefinition>? children)
     {
         try
         {
-            var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, definition.Code)).Define(definition);
+            var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, definition.Code)).Define(definition, children);
             if (outcome.Succeeded)
             {
                 return new ImportRowDto(line, definition.Code, outcome.Value.ToString().ToLowerInvariant(), null);
@@ -95,6 +102,20 @@ internal sealed partial class HierarchyImporter(IGrainFactory grains, ILogger<Hi
         {
             LogRowFailed(logger, exception, tenant, line);
             return Rejected(line, definition.Code, [new("row", $"could not be stored ({exception.GetType().Name}); import the file again to retry it")]);
+        }
+    }
+
+    /// <summary>A parent attached the children announced to it; one whose own row then failed, and which does not exist,
+    /// is taken off again so the parent does not list it.</summary>
+    private async Task ForgetAnnouncedAsync(string tenant, IEnumerable<NodeDefinition> rejected)
+    {
+        foreach (var definition in rejected.Where(d => d.ParentCode is not null))
+        {
+            var probe = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, definition.Code)).Probe();
+            if (!probe.Exists)
+            {
+                await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, definition.ParentCode!)).DetachChild(definition.Code);
+            }
         }
     }
 

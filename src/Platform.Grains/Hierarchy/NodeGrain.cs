@@ -126,7 +126,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         }
     }
 
-    public async Task<Outcome<NodeChange>> Define(NodeDefinition definition)
+    public async Task<Outcome<NodeChange>> Define(NodeDefinition definition, IReadOnlyList<NodeDefinition>? children = null)
     {
         var errors = NodeDefinitionRules.Validate(definition).ToList();
         if (definition.Code != _code)
@@ -148,6 +148,11 @@ public sealed partial class NodeGrain : Grain, INodeGrain
 
         if (existing is not null && existing.SameAs(definition))
         {
+            if (AttachAnnounced(definition, children))
+            {
+                await _writer.WriteAsync();
+            }
+
             return Outcome<NodeChange>.Ok(NodeChange.Unchanged);
         }
 
@@ -188,6 +193,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         }
 
         var formerParent = rehomed ? existing?.ParentCode : null;
+        AttachAnnounced(definition, children);
         _current = _current with
         {
             Definition = definition,
@@ -202,6 +208,22 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         await UncoverAsync(removed);
         MarkReportDue();
         return Outcome<NodeChange>.Ok(existing is null ? NodeChange.Created : NodeChange.Updated);
+    }
+
+    /// <summary>Attaches the children an import announced; the caller writes. Children this node cannot hold are left
+    /// for their own definition to refuse.</summary>
+    private bool AttachAnnounced(NodeDefinition definition, IReadOnlyList<NodeDefinition>? children)
+    {
+        var attached = false;
+        foreach (var child in children ?? [])
+        {
+            if (child.ParentCode == _code && definition.Kind.CanHold(child.Kind))
+            {
+                attached |= _ledger.Attach(child.Code, child.Kind, child.Name);
+            }
+        }
+
+        return attached;
     }
 
     public async Task<Outcome<NodeInfo>> Move(string newParentCode)

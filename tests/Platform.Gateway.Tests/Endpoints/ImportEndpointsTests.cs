@@ -59,6 +59,24 @@ public sealed class ImportEndpointsTests(GatewayFixture fixture)
         Assert.Equal(6, report.GetProperty("rejected").GetInt32());
     }
 
+    [Fact]
+    public async Task A_parent_does_not_list_a_child_whose_row_was_rejected()
+    {
+        var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
+        const string csv = """
+            kind,code,name,parentCode,covers
+            school,9430102020,新学校,430102,
+            jointBranch,9430102020-01,联合党支部,9430102020,9430102999
+            branch,9430102020-02,党支部,9430102020,
+            """;
+        var report = await (await ImportAsync(tenant, csv)).JsonAsync();
+        Assert.Equal(1, report.GetProperty("rejected").GetInt32());
+
+        var school = await (await _http.GetAsync($"/api/v1/tenants/{tenant}/nodes/9430102020")).JsonAsync();
+        var children = school.GetProperty("children").GetProperty("items").EnumerateArray().Select(c => c.GetProperty("code").GetString()).ToList();
+        Assert.Equal(["9430102020-02"], children);
+    }
+
     [Theory]
     [InlineData("", "file")]
     [InlineData("kind,code,name\nprovince,430000,湖南省\n", "file")]
