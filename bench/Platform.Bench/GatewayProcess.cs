@@ -1,44 +1,48 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
 namespace Platform.Bench;
 
-/// <summary>The platform as a newcomer runs it: its own process, the embedded silo, a fresh SQLite file.</summary>
-internal sealed class GatewayProcess : IAsyncDisposable
+/// <summary>
+/// The platform as a newcomer runs it: its own process, the embedded silo, a SQLite file in <paramref name="folder"/>.
+/// Used by the benchmark and by the tests that kill the process to prove nothing acknowledged is lost.
+/// </summary>
+public sealed class GatewayProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly string _folder;
 
-    private GatewayProcess(Process process, string folder, Uri address)
+    private GatewayProcess(Process process, Uri address)
     {
         _process = process;
-        _folder = folder;
         Address = address;
     }
 
     public Uri Address { get; }
 
-    public static async Task<GatewayProcess> StartAsync()
+    public int ProcessId => _process.Id;
+
+    /// <summary>Starts the gateway on a free loopback port and waits until it is ready.</summary>
+    public static async Task<GatewayProcess> StartAsync(string folder, params string[] settings)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "platform-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var port = FreePort();
-        var gateway = Path.Combine(AppContext.BaseDirectory, "Platform.Gateway.dll");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList =
-            {
-                gateway, "--urls", $"http://127.0.0.1:{port}", "--Platform:Seed:Demo=false",
-                $"--Platform:Sqlite:Path={Path.Combine(folder, "platform.db")}",
-                $"--Platform:SiloPort={FreePort()}", $"--Platform:GatewayPort={FreePort()}",
-                "--Logging:LogLevel:Default=Warning",
-            },
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var argument in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "Platform.Gateway.dll"), "--urls", $"http://127.0.0.1:{port}",
+            "--Platform:Seed:Demo=false", $"--Platform:Sqlite:Path={Path.Combine(folder, "platform.db")}",
+            $"--Platform:SiloPort={FreePort()}", $"--Platform:GatewayPort={FreePort()}", "--Logging:LogLevel:Default=Warning",
+        }.Concat(settings))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the gateway");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"  gateway: {e.Data}"); } };
@@ -48,28 +52,18 @@ internal sealed class GatewayProcess : IAsyncDisposable
         var address = new Uri($"http://127.0.0.1:{port}");
         using var http = new HttpClient { BaseAddress = address };
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        while (!await IsReadyAsync(http))
         {
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    break;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
+                process.Kill(entireProcessTree: true);
                 throw new InvalidOperationException("the gateway did not become ready within 60 s; run it by hand to see why");
             }
 
             await Task.Delay(200);
         }
 
-        return new GatewayProcess(process, folder, address);
+        return new GatewayProcess(process, address);
     }
 
     public long WorkingSetBytes
@@ -81,16 +75,32 @@ internal sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the process outright (SIGKILL): no shutdown hooks, no flushing.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
-        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static async Task<bool> IsReadyAsync(HttpClient http)
+    {
+        try
+        {
+            return (await http.GetAsync("/health/ready")).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     private static int FreePort()

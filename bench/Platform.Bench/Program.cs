@@ -18,7 +18,8 @@ var province = DemoProvince.Generate(new DemoProvinceOptions { SchoolsPerCounty 
 Console.WriteLine($"  {province.Rows:N0} rows: {province.Schools:N0} schools, {province.Organisations:N0} organisations, {province.Assessments.Count:N0} rated units");
 
 Console.WriteLine("Starting the gateway (embedded silo, fresh SQLite file)…");
-await using var gateway = await GatewayProcess.StartAsync();
+var folder = Path.Combine(Path.GetTempPath(), "platform-bench", Guid.NewGuid().ToString("N"));
+await using var gateway = await GatewayProcess.StartAsync(folder);
 using var http = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromMinutes(10) };
 (await http.PutAsJsonAsync($"/api/v1/tenants/{Tenant}", new { name = "基准测试省" })).EnsureSuccessStatusCode();
 
@@ -72,6 +73,9 @@ if (options.Output is { } output)
     await File.WriteAllTextAsync(output, $"# Benchmarks\n\nMeasured {DateTime.UtcNow:yyyy-MM-dd} on {machine}, embedded mode (one process, SQLite).\n\nCommand: `{command}`\n\n{report}");
     Console.WriteLine($"Written to {output}");
 }
+
+await gateway.KillAsync();
+Directory.Delete(folder, recursive: true);
 
 async Task<(double Seconds, int Rejected, int Unchanged)> TimeImportAsync(string csv)
 {
