@@ -39,8 +39,8 @@ public sealed class RollupExactnessTests(ClusterFixture fixture)
         var stale = await ProbeAsync(tenant, model.Open.Select(n => n.Definition.Code).OrderBy(_ => random.Next()).Take(200).ToList());
 
         await ParallelAsync(rated.OrderBy(_ => random.Next()).Take(300).ToList(), code => AssessAsync(tenant, model, code, random));
-        await MoveSchoolsAsync(tenant, model, random, count: 25);
-        await MoveBranchesAsync(tenant, model, random, count: 25);
+        await MoveAsync(tenant, model, random, NodeKind.School, under: NodeKind.County, count: 25);
+        await MoveAsync(tenant, model, random, NodeKind.Branch, under: NodeKind.School, count: 25);
         await CloseLeavesAsync(tenant, model, random, count: 15);
         await RenameAndResizeAsync(tenant, model, random, count: 20);
 
@@ -55,7 +55,7 @@ public sealed class RollupExactnessTests(ClusterFixture fixture)
 
         // And keep working after reactivation.
         await ParallelAsync(rated.Where(c => !model.Nodes[c].Closed).OrderBy(_ => random.Next()).Take(100).ToList(), code => AssessAsync(tenant, model, code, random));
-        await MoveSchoolsAsync(tenant, model, random, count: 5);
+        await MoveAsync(tenant, model, random, NodeKind.School, under: NodeKind.County, count: 5);
         await AssertConvergedAsync(tenant, model);
     }
 
@@ -96,27 +96,16 @@ public sealed class RollupExactnessTests(ClusterFixture fixture)
         node.Revision = outcome.Value.Revision;
     }
 
-    private async Task MoveSchoolsAsync(string tenant, TreeModel model, Random random, int count)
+    /// <summary>Moves <paramref name="count"/> random open nodes of one kind under random nodes of another (理顺隶属关系).</summary>
+    private async Task MoveAsync(string tenant, TreeModel model, Random random, NodeKind kind, NodeKind under, int count)
     {
-        var counties = model.Open.Where(n => n.Definition.Kind == NodeKind.County).Select(n => n.Definition.Code).ToList();
-        foreach (var school in model.Open.Where(n => n.Definition.Kind == NodeKind.School).OrderBy(_ => random.Next()).Take(count).ToList())
+        var targets = model.Open.Where(n => n.Definition.Kind == under).Select(n => n.Definition.Code).ToList();
+        foreach (var node in model.Open.Where(n => n.Definition.Kind == kind).OrderBy(_ => random.Next()).Take(count).ToList())
         {
-            var target = counties[random.Next(counties.Count)];
-            var moved = await Node(tenant, school.Definition.Code).Move(target);
+            var target = targets[random.Next(targets.Count)];
+            var moved = await Node(tenant, node.Definition.Code).Move(target);
             Assert.True(moved.Succeeded, moved.Detail);
-            school.Definition = school.Definition with { ParentCode = target };
-        }
-    }
-
-    private async Task MoveBranchesAsync(string tenant, TreeModel model, Random random, int count)
-    {
-        var schools = model.Open.Where(n => n.Definition.Kind == NodeKind.School).Select(n => n.Definition.Code).ToList();
-        foreach (var branch in model.Open.Where(n => n.Definition.Kind == NodeKind.Branch).OrderBy(_ => random.Next()).Take(count).ToList())
-        {
-            var target = schools[random.Next(schools.Count)];
-            var moved = await Node(tenant, branch.Definition.Code).Move(target);
-            Assert.True(moved.Succeeded, moved.Detail);
-            branch.Definition = branch.Definition with { ParentCode = target };
+            node.Definition = node.Definition with { ParentCode = target };
         }
     }
 
