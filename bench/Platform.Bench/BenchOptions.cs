@@ -2,16 +2,34 @@ using System.Globalization;
 
 namespace Platform.Bench;
 
-/// <summary>Command line: <c>--orgs 50000 --clients 32 --bursts 20 --burst-size 200 --out docs/benchmarks.md</c>.</summary>
-internal sealed record BenchOptions
+/// <summary>
+/// Command line: <c>--orgs 50000 --clients 32 --duration 20 --read-rate 500 --read-seconds 10 --bursts 20
+/// --burst-size 200 [--postgres CONNECTION] [--out docs/benchmarks.md]</c>.
+/// </summary>
+public sealed record BenchOptions
 {
     public int Organisations { get; init; } = 50_000;
 
+    /// <summary>Concurrent clients on deadline day.</summary>
     public int Clients { get; init; } = 32;
+
+    /// <summary>How long deadline day lasts, in seconds.</summary>
+    public int Duration { get; init; } = 20;
+
+    /// <summary>Dashboard page reads per second in the fixed-rate phase.</summary>
+    public int ReadRate { get; init; } = 500;
+
+    public int ReadSeconds { get; init; } = 10;
 
     public int Bursts { get; init; } = 20;
 
     public int BurstSize { get; init; } = 200;
+
+    /// <summary>How many organisations to activate for the memory figure.</summary>
+    public int MemorySample { get; init; } = 20_000;
+
+    /// <summary>The baseline's PostgreSQL; without it the harness starts a throwaway server on 127.0.0.1.</summary>
+    public string? Postgres { get; init; }
 
     public string? Output { get; init; }
 
@@ -21,14 +39,20 @@ internal sealed record BenchOptions
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Number() => int.Parse(Next(), CultureInfo.InvariantCulture);
             options = args[i] switch
             {
-                "--orgs" => options with { Organisations = int.Parse(Next(), CultureInfo.InvariantCulture) },
-                "--clients" => options with { Clients = int.Parse(Next(), CultureInfo.InvariantCulture) },
-                "--bursts" => options with { Bursts = int.Parse(Next(), CultureInfo.InvariantCulture) },
-                "--burst-size" => options with { BurstSize = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--orgs" => options with { Organisations = Number() },
+                "--clients" => options with { Clients = Number() },
+                "--duration" => options with { Duration = Number() },
+                "--read-rate" => options with { ReadRate = Number() },
+                "--read-seconds" => options with { ReadSeconds = Number() },
+                "--bursts" => options with { Bursts = Number() },
+                "--burst-size" => options with { BurstSize = Number() },
+                "--memory-sample" => options with { MemorySample = Number() },
+                "--postgres" => options with { Postgres = Next() },
                 "--out" => options with { Output = Next() },
-                _ => throw new ArgumentException($"unknown option {args[i]}; options: --orgs N --clients N --bursts N --burst-size N --out FILE"),
+                _ => throw new ArgumentException($"unknown option {args[i]}; see bench/Platform.Bench/BenchOptions.cs"),
             };
         }
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Platform.Bench;
 
@@ -26,7 +24,7 @@ public sealed class GatewayProcess : IAsyncDisposable
     public static async Task<GatewayProcess> StartAsync(string folder, params string[] settings)
     {
         Directory.CreateDirectory(folder);
-        var port = FreePort();
+        var port = Ports.Free();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = folder,
@@ -37,7 +35,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         {
             Path.Combine(AppContext.BaseDirectory, "Platform.Gateway.dll"), "--urls", $"http://127.0.0.1:{port}",
             "--Platform:Seed:Demo=false", $"--Platform:Sqlite:Path={Path.Combine(folder, "platform.db")}",
-            $"--Platform:SiloPort={FreePort()}", $"--Platform:GatewayPort={FreePort()}", "--Logging:LogLevel:Default=Warning",
+            $"--Platform:SiloPort={Ports.Free()}", $"--Platform:GatewayPort={Ports.Free()}", "--Logging:LogLevel:Default=Warning",
         }.Concat(settings))
         {
             start.ArgumentList.Add(argument);
@@ -101,12 +99,5 @@ public sealed class GatewayProcess : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

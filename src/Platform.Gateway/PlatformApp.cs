@@ -47,6 +47,7 @@ public static class PlatformApp
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthEndpoints();
+        app.MapDiagnosticsEndpoints(app.Configuration);
 
         var tenants = app.MapGroup("/api/v1/tenants").WithTags("Tenants").MapTenantEndpoints();
         tenants.MapGroup("/{tenant}")

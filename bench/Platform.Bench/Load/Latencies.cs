@@ -1,7 +1,7 @@
-namespace Platform.Bench;
+namespace Platform.Bench.Load;
 
 /// <summary>Collected durations and their percentiles.</summary>
-internal sealed class Latencies
+public sealed class Latencies
 {
     private readonly List<double> _milliseconds = [];
 

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+
+namespace Platform.Bench.Baseline;
+
+/// <summary>
+/// A PostgreSQL server of its own on 127.0.0.1, from the Debian packages (<c>apt-get install postgresql</c>), in a
+/// temporary folder, removed afterwards. Run as root, it runs the server as the <c>postgres</c> user, which refuses root.
+/// </summary>
+public sealed class ThrowawayPostgres : IAsyncDisposable
+{
+    private readonly string _bin;
+    private readonly string _folder;
+
+    private ThrowawayPostgres(string bin, string folder, string connectionString)
+    {
+        _bin = bin;
+        _folder = folder;
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<ThrowawayPostgres> StartAsync()
+    {
+        var versions = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [];
+        var bin = versions.Select(v => Path.Combine(v, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb"))).OrderDescending().FirstOrDefault()
+            ?? throw new InvalidOperationException("PostgreSQL is not installed: run `apt-get install -y postgresql`, or pass --postgres with a connection string.");
+        var folder = Path.Combine(Path.GetTempPath(), "platform-bench-pg", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        if (Environment.UserName == "root")
+        {
+            await RunAsync("chown", "-R", "postgres:postgres", folder);
+        }
+
+        var data = Path.Combine(folder, "data");
+        await RunAsServerUserAsync(Path.Combine(bin, "initdb"), "-D", data, "-A", "trust", "-U", "bench", "--no-sync", "-E", "UTF8");
+        var port = Ports.Free();
+        await RunAsServerUserAsync(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "start", "-o",
+            $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c synchronous_commit=off -c shared_buffers=256MB");
+        return new ThrowawayPostgres(bin, folder, $"Host=127.0.0.1;Port={port};Username=bench;Database=postgres;Maximum Pool Size=64");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await RunAsServerUserAsync(Path.Combine(_bin, "pg_ctl"), "-D", Path.Combine(_folder, "data"), "-m", "immediate", "stop");
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static Task RunAsServerUserAsync(params string[] command) =>
+        Environment.UserName == "root" ? RunAsync("runuser", ["-u", "postgres", "--", .. command]) : RunAsync(command[0], command[1..]);
+
+    private static async Task RunAsync(string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output}");
+        }
+    }
+
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using Platform.Bench.Load;
+
+namespace Platform.Bench;
+
+/// <summary>What one side measured.</summary>
+/// <param name="FreshnessP50">Milliseconds from the last acknowledged submission to an exact province summary.</param>
+public sealed record SideFigures(
+    double ImportSeconds,
+    LoadResult Deadline,
+    double FreshnessP50,
+    double FreshnessP99,
+    LoadResult ReadsAtRate,
+    LoadResult ReadsMax,
+    MemoryFigures? Memory);
+
+/// <summary>Managed heap per activated organisation, and process working set per 1,000 of them.</summary>
+public sealed record MemoryFigures(int Activated, double HeapPerActivation, double WorkingSetPerThousand);
+
+/// <summary>The side-by-side table of one run.</summary>
+public sealed record BenchReport(BenchOptions Options, int Rows, int Schools, int Organisations, SideFigures Platform, SideFigures Baseline, double StorageCeiling)
+{
+    public double ShareOfCeiling => Platform.Deadline.PerSecond / StorageCeiling;
+
+    public string ToMarkdown()
+    {
+        var c = CultureInfo.InvariantCulture;
+        string Ratio(double platform, double baseline) => baseline == 0 ? "—" : (platform / baseline).ToString("0.00", c);
+        var p = Platform;
+        var b = Baseline;
+        var o = Options;
+        var text = new StringBuilder()
+            .AppendLine(c, $"Province: {Rows:N0} rows — {Schools:N0} schools, {Organisations:N0} organisations (14 cities, 122 counties). Deadline day: {o.Clients} clients for {o.Duration} s. Reads: province and city pages alternately at {o.ReadRate}/s for {o.ReadSeconds} s, then 16 clients flat out.")
+            .AppendLine()
+            .AppendLine("| figure | platform | baseline (PostgreSQL + SQL) | platform / baseline |")
+            .AppendLine("|---|---:|---:|---:|")
+            .AppendLine(c, $"| import {Organisations:N0} organisations (s) | {p.ImportSeconds:F1} | {b.ImportSeconds:F1} (COPY) | {Ratio(p.ImportSeconds, b.ImportSeconds)} |")
+            .AppendLine(c, $"| deadline day: submissions/s | {p.Deadline.PerSecond:N0} | {b.Deadline.PerSecond:N0} | {Ratio(p.Deadline.PerSecond, b.Deadline.PerSecond)} |")
+            .AppendLine(c, $"| deadline day: latency p50 / p95 / p99 (ms) | {p.Deadline.P50:F1} / {p.Deadline.P95:F1} / {p.Deadline.P99:F1} | {b.Deadline.P50:F1} / {b.Deadline.P95:F1} / {b.Deadline.P99:F1} | {Ratio(p.Deadline.P99, b.Deadline.P99)} (p99) |")
+            .AppendLine(c, $"| deadline day: errors | {p.Deadline.Errors} | {b.Deadline.Errors} | |")
+            .AppendLine(c, $"| freshness: province exact after last ack, p50 / p99 (ms) | {p.FreshnessP50:F0} / {p.FreshnessP99:F0} | 0 / 0 (computed on read) | |")
+            .AppendLine(c, $"| dashboard read at {o.ReadRate}/s: p50 / p99 (ms) | {p.ReadsAtRate.P50:F2} / {p.ReadsAtRate.P99:F2} | {b.ReadsAtRate.P50:F2} / {b.ReadsAtRate.P99:F2} | {Ratio(p.ReadsAtRate.P99, b.ReadsAtRate.P99)} (p99) |")
+            .AppendLine(c, $"| dashboard read at {o.ReadRate}/s: errors | {p.ReadsAtRate.Errors} | {b.ReadsAtRate.Errors} | |")
+            .AppendLine(c, $"| dashboard reads flat out (pages/s) | {p.ReadsMax.PerSecond:N0} | {b.ReadsMax.PerSecond:N0} | {Ratio(p.ReadsMax.PerSecond, b.ReadsMax.PerSecond)} |")
+            .AppendLine(c, $"| storage ceiling: raw grain-state writes/s | {StorageCeiling:N0} | | |")
+            .AppendLine(c, $"| submissions as a share of the ceiling | {ShareOfCeiling:P0} | | |");
+        if (p.Memory is { } m)
+        {
+            text.AppendLine(c, $"| memory: managed heap per activated organisation (bytes, {m.Activated:N0} activated) | {m.HeapPerActivation:N0} | | |")
+                .AppendLine(c, $"| memory: working set per 1,000 activated organisations (KiB) | {m.WorkingSetPerThousand / 1024:N0} | | |");
+        }
+
+        return text.ToString();
+    }
+}

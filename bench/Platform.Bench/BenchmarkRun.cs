@@ -1,0 +1,249 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using Platform.Bench.Baseline;
+using Platform.Bench.Load;
+using Platform.DemoData;
+using Platform.Domain.Framework;
+using Platform.Domain.Scoring;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// One run of the benchmark: the platform in its own process and the plain-SQL baseline, measured the same way over
+/// real HTTP, on the same generated province.
+/// </summary>
+public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
+{
+    private const string Tenant = "bench";
+    private static readonly FrameworkVersion Framework = DefaultFrameworks.Create(RatingScheme.Stars, 1, DateTimeOffset.UnixEpoch);
+
+    public async Task<BenchReport> RunAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "platform-bench", Guid.NewGuid().ToString("N"));
+        try
+        {
+            log.WriteLine($"Generating a province of about {options.Organisations:N0} organisations…");
+            var schoolsPerCounty = Math.Max(2, (int)Math.Round(options.Organisations / (1.875 * 122)));
+            var province = DemoProvince.Generate(new DemoProvinceOptions { SchoolsPerCounty = schoolsPerCounty, AssessedShare = 1.0 });
+            log.WriteLine($"  {province.Rows:N0} rows: {province.Schools:N0} schools, {province.Organisations:N0} organisations, {province.Assessments.Count:N0} rated units");
+
+            var platform = await MeasurePlatformAsync(province, Path.Combine(folder, "platform"));
+            log.WriteLine("Storage ceiling: raw grain-state writes through the same provider…");
+            var ceiling = await StorageCeiling.MeasureAsync(Path.Combine(folder, "ceiling"), Score(province.Assessments[0].Input), options.Clients, TimeSpan.FromSeconds(Math.Max(2, options.Duration / 2)));
+            log.WriteLine($"  {ceiling:N0} writes/s");
+            var baseline = await MeasureBaselineAsync(province);
+            return new BenchReport(options, province.Rows, province.Schools, province.Organisations, platform, baseline, ceiling);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private async Task<SideFigures> MeasurePlatformAsync(GeneratedProvince province, string folder)
+    {
+        log.WriteLine("Platform: starting the gateway (embedded silo, fresh SQLite file)…");
+        await using var gateway = await GatewayProcess.StartAsync(folder, "--Platform:Diagnostics=true");
+        using var http = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromMinutes(10) };
+        (await http.PutAsJsonAsync($"/api/v1/tenants/{Tenant}", new { name = "基准测试省" })).EnsureSuccessStatusCode();
+
+        var import = await TimeAsync(async () =>
+        {
+            var response = await http.PostAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", new StringContent(province.HierarchyCsv, Encoding.UTF8, "text/csv"));
+            var report = await ReadJsonAsync(response);
+            if (report.GetProperty("rejected").GetInt32() > 0)
+            {
+                throw new InvalidOperationException("the platform rejected rows of the generated province");
+            }
+        });
+        log.WriteLine($"  import: {import:F1} s ({province.Rows / import:N0} rows/s)");
+
+        var memory = await MeasureMemoryAsync(http, province);
+        log.WriteLine($"  memory: {memory.HeapPerActivation:N0} B managed heap and {memory.WorkingSetPerThousand / 1024:N0} KiB working set per 1,000 activated organisations");
+
+        var known = new ConcurrentDictionary<string, Submitted>();
+        log.WriteLine($"  deadline day: {options.Clients} clients for {options.Duration} s…");
+        var deadline = await DeadlineDayAsync(province, known, code => $"/api/v1/tenants/{Tenant}/orgs/{code}/assessment", http, ifMatch: true);
+        log.WriteLine($"  {deadline.PerSecond:N0} submissions/s, p50 {deadline.P50:F1} ms, p99 {deadline.P99:F1} ms, {deadline.Errors} errors");
+
+        var freshness = new Latencies();
+        freshness.Add(await WaitForExactProvinceAsync(http, province.RootCode, known));
+        var random = new Random(7);
+        for (var burst = 0; burst < options.Bursts; burst++)
+        {
+            var batch = known.Keys.OrderBy(_ => random.Next()).Take(options.BurstSize).Select(code => (code, DemoProvince.Assess(Framework, random, 0.01))).ToList();
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Clients }, async (item, token) =>
+                await SubmitAsync(http, $"/api/v1/tenants/{Tenant}/orgs/{item.code}/assessment", item.code, item.Item2, known, ifMatch: true, token));
+            freshness.Add(await WaitForExactProvinceAsync(http, province.RootCode, known));
+        }
+
+        log.WriteLine($"  freshness: p50 {freshness.Percentile(50):F0} ms, p99 {freshness.Percentile(99):F0} ms");
+
+        var (rate, max) = await ReadsAsync(http, $"/api/v1/tenants/{Tenant}/nodes/{province.RootCode}", $"/api/v1/tenants/{Tenant}/nodes/430100");
+        log.WriteLine($"  province/city pages at {options.ReadRate}/s: p50 {rate.P50:F2} ms, p99 {rate.P99:F2} ms; at most {max.PerSecond:N0}/s");
+        return new SideFigures(import, deadline, freshness.Percentile(50), freshness.Percentile(99), rate, max, memory);
+    }
+
+    private async Task<SideFigures> MeasureBaselineAsync(GeneratedProvince province)
+    {
+        log.WriteLine("Baseline: PostgreSQL, rollups by GROUP BY on every read…");
+        await using var server = options.Postgres is null ? await ThrowawayPostgres.StartAsync() : null;
+        await using var data = NpgsqlDataSource.Create(options.Postgres ?? server!.ConnectionString);
+        var database = new BaselineDatabase(data);
+        await database.CreateSchemaAsync();
+        var import = await TimeAsync(() => database.LoadAsync(province.HierarchyCsv));
+        log.WriteLine($"  load (COPY): {import:F1} s");
+
+        await using var app = await BaselineApp.StartAsync(data);
+        using var http = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(10) };
+        var known = new ConcurrentDictionary<string, Submitted>();
+        var deadline = await DeadlineDayAsync(province, known, code => $"/orgs/{code}/assessment", http, ifMatch: false);
+        log.WriteLine($"  {deadline.PerSecond:N0} submissions/s, p50 {deadline.P50:F1} ms, p99 {deadline.P99:F1} ms, {deadline.Errors} errors");
+
+        var page = await database.ReadPageAsync(province.RootCode);
+        var expected = Expected(known);
+        if (page is null || page.Summary.Assessed != expected.Assessed || page.Summary.ScoreSum != expected.ScoreSum)
+        {
+            throw new InvalidOperationException("the baseline's province page does not match its own submissions");
+        }
+
+        var (rate, max) = await ReadsAsync(http, $"/nodes/{province.RootCode}", "/nodes/430100");
+        log.WriteLine($"  province/city pages at {options.ReadRate}/s: p50 {rate.P50:F2} ms, p99 {rate.P99:F2} ms; at most {max.PerSecond:N0}/s");
+        return new SideFigures(import, deadline, 0, 0, rate, max, null);
+    }
+
+    /// <summary>Clients submit for the whole duration; a branch is never submitted twice at once, as on a real deadline.</summary>
+    private async Task<LoadResult> DeadlineDayAsync(GeneratedProvince province, ConcurrentDictionary<string, Submitted> known, Func<string, string> url, HttpClient http, bool ifMatch)
+    {
+        var queue = new ConcurrentQueue<(string Code, AssessmentInput Input)>(province.Assessments);
+        return await LoadRunner.ClosedLoopAsync(options.Clients, TimeSpan.FromSeconds(options.Duration), async token =>
+        {
+            if (!queue.TryDequeue(out var item))
+            {
+                return false;
+            }
+
+            try
+            {
+                return await SubmitAsync(http, url(item.Code), item.Code, item.Input, known, ifMatch, token);
+            }
+            finally
+            {
+                queue.Enqueue(item);
+            }
+        });
+    }
+
+    private static async Task<bool> SubmitAsync(HttpClient http, string url, string code, AssessmentInput input, ConcurrentDictionary<string, Submitted> known, bool ifMatch, CancellationToken token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, url)
+        {
+            Content = JsonContent.Create(new { scores = input.Scores, counts = input.Counts, vetoes = input.Vetoes }),
+        };
+        if (ifMatch && known.TryGetValue(code, out var previous))
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{previous.Revision}\"");
+        }
+
+        using var response = await http.SendAsync(request, token);
+        if (!response.IsSuccessStatusCode)
+        {
+            return false;
+        }
+
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(token)).RootElement;
+        known[code] = new Submitted(body.GetProperty("total").GetDecimal(), body.GetProperty("rating").GetString()!, body.GetProperty("compliant").GetBoolean(), body.GetProperty("revision").GetInt32());
+        return true;
+    }
+
+    /// <summary>The time until the province summary equals, field for field, what the acknowledged submissions add up to.</summary>
+    private static async Task<TimeSpan> WaitForExactProvinceAsync(HttpClient http, string root, ConcurrentDictionary<string, Submitted> known)
+    {
+        var expected = Expected(known);
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var summary = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/tenants/{Tenant}/nodes/{root}/summary")).RootElement;
+            var ratings = summary.GetProperty("ratings");
+            var actual = new Totals(summary.GetProperty("assessed").GetInt32(), summary.GetProperty("scoreSum").GetDecimal(), summary.GetProperty("compliant").GetInt32(),
+                string.Join(',', BaselineDatabase.StarLevels.Select(level => ratings.GetProperty(level).GetInt32())));
+            if (actual == expected)
+            {
+                return watch.Elapsed;
+            }
+
+            if (watch.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new InvalidOperationException($"the province never became exact: expected {expected}, last saw {actual}");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    private static Totals Expected(ConcurrentDictionary<string, Submitted> known)
+    {
+        var values = known.Values.ToList();
+        return new Totals(values.Count, values.Sum(v => v.Total), values.Count(v => v.Compliant),
+            string.Join(',', BaselineDatabase.StarLevels.Select(level => values.Count(v => v.Rating == level))));
+    }
+
+    /// <summary>Province and city pages alternately: at the fixed rate, then as fast as 16 clients can read.</summary>
+    private async Task<(LoadResult Rate, LoadResult Max)> ReadsAsync(HttpClient http, string province, string city)
+    {
+        var turn = 0;
+        async Task<bool> Read(CancellationToken token)
+        {
+            using var response = await http.GetAsync(Interlocked.Increment(ref turn) % 2 == 0 ? province : city, token);
+            await response.Content.ReadAsByteArrayAsync(token);
+            return response.IsSuccessStatusCode;
+        }
+
+        await LoadRunner.ClosedLoopAsync(4, TimeSpan.FromSeconds(1), Read);
+        var rate = await LoadRunner.OpenLoopAsync(options.ReadRate, TimeSpan.FromSeconds(options.ReadSeconds), Read);
+        var max = await LoadRunner.ClosedLoopAsync(16, TimeSpan.FromSeconds(Math.Max(1, options.ReadSeconds / 2)), Read);
+        return (rate, max);
+    }
+
+    /// <summary>Deactivates every grain, activates a sample of organisations, and divides the growth by the activations.</summary>
+    private async Task<MemoryFigures> MeasureMemoryAsync(HttpClient http, GeneratedProvince province)
+    {
+        (await http.PostAsync("/diagnostics/deactivate-all", null)).EnsureSuccessStatusCode();
+        var before = await http.GetFromJsonAsync<MemoryReading>("/diagnostics/memory");
+        var sample = province.Assessments.Select(a => a.Code).Take(options.MemorySample).ToList();
+        await Parallel.ForEachAsync(sample, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (code, token) =>
+            (await http.GetAsync($"/api/v1/tenants/{Tenant}/nodes/{code}/summary", token)).EnsureSuccessStatusCode());
+        var after = await http.GetFromJsonAsync<MemoryReading>("/diagnostics/memory");
+        var activated = Math.Max(1, after!.Activations - before!.Activations);
+        return new MemoryFigures(activated, (after.ManagedHeapBytes - before.ManagedHeapBytes) / (double)activated,
+            (after.WorkingSetBytes - before.WorkingSetBytes) * 1000.0 / activated);
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> action)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement : throw new InvalidOperationException($"{(int)response.StatusCode}: {body}");
+    }
+
+    private static Assessment Score(AssessmentInput input) => Assessor.Score(Framework, input).Assessment!;
+
+    private sealed record Submitted(decimal Total, string Rating, bool Compliant, int Revision);
+
+    private sealed record Totals(int Assessed, decimal ScoreSum, int Compliant, string Stars);
+
+    private sealed record MemoryReading(long ManagedHeapBytes, long WorkingSetBytes, int Activations);
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+using Platform.Contracts;
+using Platform.Domain.Hierarchy;
+using Platform.Domain.Scoring;
+using Platform.Grains.Hierarchy;
+using Platform.Grains.Persistence;
+using Platform.Hosting;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// The physical limit of a durable acknowledgement here: many grains' states written straight through the same
+/// Orleans storage provider, configured as the platform configures it, with a branch-sized payload and nothing else.
+/// </summary>
+public static class StorageCeiling
+{
+    public static async Task<double> MeasureAsync(string folder, Assessment sample, int writers, TimeSpan duration)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Platform:Sqlite:Path"] = Path.Combine(folder, "ceiling.db"),
+            ["Platform:SiloPort"] = Ports.Free().ToString(CultureInfo.InvariantCulture),
+            ["Platform:GatewayPort"] = Ports.Free().ToString(CultureInfo.InvariantCulture),
+        });
+        builder.AddPlatformSilo();
+        using var host = builder.Build();
+        await host.StartAsync();
+        var storage = host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
+
+        var writes = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(async writer =>
+        {
+            var states = new Dictionary<int, GrainState<NodeState>>();
+            for (var i = 0; watch.Elapsed < duration; i = (i + 1) % 500)
+            {
+                var id = GrainId.Create("node", GrainKeys.Node("ceiling", string.Create(CultureInfo.InvariantCulture, $"{writer}-{i}")));
+                if (!states.TryGetValue(i, out var state))
+                {
+                    states[i] = state = new GrainState<NodeState>();
+                }
+
+                state.State = new NodeState
+                {
+                    Definition = new NodeDefinition($"{writer}-{i}", NodeKind.Branch, "党支部", "9430102001", Members: 20),
+                    Assessment = sample,
+                    AssessmentRevision = state.State?.AssessmentRevision + 1 ?? 1,
+                    OwnVersion = state.State?.OwnVersion + 1 ?? 1,
+                };
+                await storage.WriteStateAsync(StorageNames.Node, id, state);
+                Interlocked.Increment(ref writes);
+            }
+        }));
+        var perSecond = writes / watch.Elapsed.TotalSeconds;
+        await host.StopAsync();
+        return perSecond;
+    }
+}
