@@ -16,7 +16,9 @@ public static class PlatformApp
 {
     public static WebApplication Create(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The content root is the application's own folder, not the working directory: the working directory holds the
+        // database by default, and the configuration watcher would otherwise wake on every write to its WAL file.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddPlatformSilo();
 
         builder.Services.AddProblemDetails();

@@ -94,9 +94,6 @@ public sealed partial class NodeGrain : Grain, INodeGrain
             // Not here: the former parent may itself be activating and probing this node, which waits for us.
             this.RegisterGrainTimer(_ => CompleteDetachAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
-
-        // A report may have been lost with the previous activation; reports are idempotent, so send one.
-        MarkReportDue();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
