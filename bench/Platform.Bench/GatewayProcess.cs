@@ -36,6 +36,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             Path.Combine(AppContext.BaseDirectory, "Platform.Gateway.dll"), "--urls", $"http://127.0.0.1:{port}",
             "--Platform:Seed:Demo=false", $"--Platform:Sqlite:Path={Path.Combine(folder, "platform.db")}",
             $"--Platform:SiloPort={Ports.Free()}", $"--Platform:GatewayPort={Ports.Free()}", "--Logging:LogLevel:Default=Warning",
+            "--Logging:Console:LogToStandardErrorThreshold=Warning",
         }.Concat(settings))
         {
             start.ArgumentList.Add(argument);

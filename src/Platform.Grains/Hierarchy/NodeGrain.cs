@@ -103,13 +103,15 @@ public sealed partial class NodeGrain : Grain, INodeGrain
             return;
         }
 
+        // The last report is sent, not awaited: the parent may be deactivating too, and its next activation would
+        // probe this one, which cannot answer until this deactivation ends.
+        if (_reportDue && _durable.Definition?.ParentCode is { } parent && !_durable.Closed)
+        {
+            Node(parent).ReportChild(CurrentRollup()).Ignore();
+        }
+
         try
         {
-            if (_reportDue)
-            {
-                await ReportAsync();
-            }
-
             if (PersistsRollup)
             {
                 _cleanShutdown = true;

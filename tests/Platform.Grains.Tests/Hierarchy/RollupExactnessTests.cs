@@ -47,6 +47,12 @@ public sealed class RollupExactnessTests(ClusterFixture fixture)
         await RedeliverAsync(tenant, stale);
         await RedeliverAsync(tenant, await ProbeAsync(tenant, model.Open.Select(n => n.Definition.Code).OrderBy(_ => random.Next()).Take(200).ToList()));
 
+        // Deactivate everything while reports are still pending: a child and its parent deactivating together
+        // must neither wait on each other nor drop the last report.
+        var deactivation = System.Diagnostics.Stopwatch.StartNew();
+        await _grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.True(deactivation.Elapsed < TimeSpan.FromSeconds(10), $"deactivating took {deactivation.Elapsed}");
+
         await AssertConvergedAsync(tenant, model);
 
         // Deactivate everything: regions reload their checkpoints, the rest rebuild from their children.

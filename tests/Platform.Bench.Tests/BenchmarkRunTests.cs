@@ -1,0 +1,32 @@
+namespace Platform.Bench.Tests;
+
+/// <summary>
+/// A seconds-long run of the real benchmark, so the instrument cannot rot: the platform in its own process, the
+/// PostgreSQL baseline (needs the Debian postgresql package; .ci/run installs it), every phase, the table.
+/// </summary>
+public sealed class BenchmarkRunTests
+{
+    [Fact]
+    public async Task A_tiny_run_measures_every_figure_on_both_sides()
+    {
+        var options = new BenchOptions
+        {
+            Organisations = 300, Clients = 8, Duration = 2, ReadRate = 100, ReadSeconds = 1, Bursts = 2, BurstSize = 20, MemorySample = 100,
+        };
+
+        var report = await new BenchmarkRun(options, TextWriter.Null).RunAsync();
+
+        Assert.True(report.Organisations > 300);
+        Assert.True(report.Platform.ImportSeconds > 0);
+        Assert.True(report.Platform.Deadline.Completed > 0);
+        Assert.Equal(0, report.Platform.Deadline.Errors);
+        Assert.True(report.Baseline.Deadline.Completed > 0);
+        Assert.Equal(0, report.Baseline.Deadline.Errors);
+        Assert.Equal(0, report.Platform.ReadsAtRate.Errors);
+        Assert.True(report.Platform.ReadsMax.PerSecond > 0 && report.Baseline.ReadsMax.PerSecond > 0);
+        Assert.InRange(report.Platform.FreshnessP99, 0, 60_000);
+        Assert.True(report.StorageCeiling > 0);
+        Assert.NotNull(report.Platform.Memory);
+        Assert.Contains("| platform / baseline |", report.ToMarkdown());
+    }
+}
