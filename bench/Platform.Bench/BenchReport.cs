@@ -11,6 +11,7 @@ public sealed record SideFigures(
     LoadResult Deadline,
     double FreshnessP50,
     double FreshnessP99,
+    LoadResult ReadsAlone,
     LoadResult ReadsAtRate,
     LoadResult ReadsMax,
     MemoryFigures? Memory);
@@ -40,6 +41,7 @@ public sealed record BenchReport(BenchOptions Options, int Rows, int Schools, in
             .AppendLine(c, $"| deadline day: latency p50 / p95 / p99 (ms) | {p.Deadline.P50:F1} / {p.Deadline.P95:F1} / {p.Deadline.P99:F1} | {b.Deadline.P50:F1} / {b.Deadline.P95:F1} / {b.Deadline.P99:F1} | {Ratio(p.Deadline.P99, b.Deadline.P99)} (p99) |")
             .AppendLine(c, $"| deadline day: errors | {p.Deadline.Errors} | {b.Deadline.Errors} | |")
             .AppendLine(c, $"| freshness: province exact after last ack, p50 / p99 (ms) | {p.FreshnessP50:F0} / {p.FreshnessP99:F0} | 0 / 0 (computed on read) | |")
+            .AppendLine(c, $"| dashboard read, one client alone: p50 / p99 (ms) | {p.ReadsAlone.P50:F2} / {p.ReadsAlone.P99:F2} | {b.ReadsAlone.P50:F2} / {b.ReadsAlone.P99:F2} | {Ratio(p.ReadsAlone.P50, b.ReadsAlone.P50)} (p50) |")
             .AppendLine(c, $"| dashboard read at {o.ReadRate}/s: p50 / p99 (ms) | {p.ReadsAtRate.P50:F2} / {p.ReadsAtRate.P99:F2} | {b.ReadsAtRate.P50:F2} / {b.ReadsAtRate.P99:F2} | {Ratio(p.ReadsAtRate.P99, b.ReadsAtRate.P99)} (p99) |")
             .AppendLine(c, $"| dashboard read at {o.ReadRate}/s: errors | {p.ReadsAtRate.Errors} | {b.ReadsAtRate.Errors} | |")
             .AppendLine(c, $"| dashboard reads flat out (pages/s) | {p.ReadsMax.PerSecond:N0} | {b.ReadsMax.PerSecond:N0} | {Ratio(p.ReadsMax.PerSecond, b.ReadsMax.PerSecond)} |")

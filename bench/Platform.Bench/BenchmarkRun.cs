@@ -86,9 +86,9 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
 
         log.WriteLine($"  freshness: p50 {freshness.Percentile(50):F0} ms, p99 {freshness.Percentile(99):F0} ms");
 
-        var (rate, max) = await ReadsAsync(http, $"/api/v1/tenants/{Tenant}/nodes/{province.RootCode}", $"/api/v1/tenants/{Tenant}/nodes/430100");
+        var (single, rate, max) = await ReadsAsync(http, $"/api/v1/tenants/{Tenant}/nodes/{province.RootCode}", $"/api/v1/tenants/{Tenant}/nodes/430100");
         log.WriteLine($"  province/city pages at {options.ReadRate}/s: p50 {rate.P50:F2} ms, p99 {rate.P99:F2} ms; at most {max.PerSecond:N0}/s");
-        return new SideFigures(import, deadline, freshness.Percentile(50), freshness.Percentile(99), rate, max, memory);
+        return new SideFigures(import, deadline, freshness.Percentile(50), freshness.Percentile(99), single, rate, max, memory);
     }
 
     private async Task<SideFigures> MeasureBaselineAsync(GeneratedProvince province)
@@ -114,9 +114,9 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
             throw new InvalidOperationException("the baseline's province page does not match its own submissions");
         }
 
-        var (rate, max) = await ReadsAsync(http, $"/nodes/{province.RootCode}", "/nodes/430100");
+        var (single, rate, max) = await ReadsAsync(http, $"/nodes/{province.RootCode}", "/nodes/430100");
         log.WriteLine($"  province/city pages at {options.ReadRate}/s: p50 {rate.P50:F2} ms, p99 {rate.P99:F2} ms; at most {max.PerSecond:N0}/s");
-        return new SideFigures(import, deadline, 0, 0, rate, max, null);
+        return new SideFigures(import, deadline, 0, 0, single, rate, max, null);
     }
 
     /// <summary>Clients submit for the whole duration; a branch is never submitted twice at once, as on a real deadline.</summary>
@@ -196,7 +196,7 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
     }
 
     /// <summary>Province and city pages alternately: at the fixed rate, then as fast as 16 clients can read.</summary>
-    private async Task<(LoadResult Rate, LoadResult Max)> ReadsAsync(HttpClient http, string province, string city)
+    private async Task<(LoadResult Single, LoadResult Rate, LoadResult Max)> ReadsAsync(HttpClient http, string province, string city)
     {
         var turn = 0;
         async Task<bool> Read(CancellationToken token)
@@ -207,9 +207,10 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         }
 
         await LoadRunner.ClosedLoopAsync(4, TimeSpan.FromSeconds(1), Read);
+        var single = await LoadRunner.ClosedLoopAsync(1, TimeSpan.FromSeconds(Math.Max(1, options.ReadSeconds / 2)), Read);
         var rate = await LoadRunner.OpenLoopAsync(options.ReadRate, TimeSpan.FromSeconds(options.ReadSeconds), Read);
         var max = await LoadRunner.ClosedLoopAsync(16, TimeSpan.FromSeconds(Math.Max(1, options.ReadSeconds / 2)), Read);
-        return (rate, max);
+        return (single, rate, max);
     }
 
     /// <summary>Deactivates every grain, activates a sample of organisations, and divides the growth by the activations.</summary>
