@@ -94,6 +94,10 @@ public sealed partial class NodeGrain : Grain, INodeGrain
             // Not here: the former parent may itself be activating and probing this node, which waits for us.
             this.RegisterGrainTimer(_ => CompleteDetachAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
+
+        // The previous activation's last report may not have arrived (it is sent, not awaited, on deactivation, and
+        // a parent that was deactivating at the time can miss it); reports are idempotent, so send one.
+        MarkReportDue();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
