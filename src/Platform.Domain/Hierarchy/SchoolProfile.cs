@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Platform.Domain.Hierarchy;
 
 /// <summary>The attributes of a school that the rollups split by.</summary>
@@ -13,20 +11,6 @@ public sealed record SchoolProfile(
     [property: Id(2)] bool IsRural)
 {
     public static SchoolProfile Default { get; } = new(SchoolStage.Primary, false, false);
-
-    private static readonly FrozenDictionary<string, SchoolStage> Stages = new Dictionary<string, SchoolStage>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["kindergarten"] = SchoolStage.Kindergarten, ["幼儿园"] = SchoolStage.Kindergarten,
-        ["primary"] = SchoolStage.Primary, ["小学"] = SchoolStage.Primary,
-        ["juniorSecondary"] = SchoolStage.JuniorSecondary, ["初中"] = SchoolStage.JuniorSecondary,
-        ["seniorSecondary"] = SchoolStage.SeniorSecondary, ["高中"] = SchoolStage.SeniorSecondary,
-        ["nineYear"] = SchoolStage.NineYear, ["九年一贯"] = SchoolStage.NineYear, ["九年一贯制"] = SchoolStage.NineYear,
-        ["completeSecondary"] = SchoolStage.CompleteSecondary, ["完全中学"] = SchoolStage.CompleteSecondary,
-        ["vocational"] = SchoolStage.Vocational, ["中职"] = SchoolStage.Vocational,
-        ["special"] = SchoolStage.Special, ["特殊教育"] = SchoolStage.Special,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
-    public static bool TryParseStage(string? text, out SchoolStage stage) => Stages.TryGetValue(text?.Trim() ?? "", out stage);
 
     public static bool TryParseOwnership(string? text, out bool isPrivate)
     {

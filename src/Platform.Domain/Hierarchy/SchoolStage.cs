@@ -27,3 +27,36 @@ public enum SchoolStage
     /// <summary>特殊教育</summary>
     Special = 7,
 }
+
+public static class SchoolStages
+{
+    private static readonly string[] Chinese = ["幼儿园", "小学", "初中", "高中", "九年一贯制", "完全中学", "中职", "特殊教育"];
+
+    public static IReadOnlyList<string> ApiNames { get; } = Enum.GetValues<SchoolStage>().Select(s => s.ToApiName()).ToArray();
+
+    /// <summary>camelCase, as the API and import files spell it: <c>juniorSecondary</c>.</summary>
+    public static string ToApiName(this SchoolStage stage)
+    {
+        var name = stage.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    /// <summary>Reads the API name or the Chinese one (also 九年一贯).</summary>
+    public static bool TryParse(string? text, out SchoolStage stage)
+    {
+        var trimmed = text?.Trim();
+        foreach (var candidate in Enum.GetValues<SchoolStage>())
+        {
+            if (string.Equals(candidate.ToApiName(), trimmed, StringComparison.OrdinalIgnoreCase)
+                || Chinese[(int)candidate] == trimmed
+                || (candidate == SchoolStage.NineYear && trimmed == "九年一贯"))
+            {
+                stage = candidate;
+                return true;
+            }
+        }
+
+        stage = default;
+        return false;
+    }
+}

@@ -16,7 +16,7 @@ public sealed record FrameworkDto(
     DateTimeOffset? PublishedAt)
 {
     public static FrameworkDto From(FrameworkVersion f) => new(
-        f.Version, f.Name, f.Scheme.ToString().ToLowerInvariant(), f.BonusCap, f.PassLevel.ToApiName(),
+        f.Version, f.Name, f.Scheme.ToApiName(), f.BonusCap, f.PassLevel.ToApiName(),
         f.Dimensions.Select(d => new DimensionDto(d.Id.ToApiName(), d.Name, d.Max,
             d.Indicators.Select(i => new IndicatorDto(i.Id, i.Name, i.Max, i.Rule.ToString().ToLowerInvariant())).ToList())).ToList(),
         f.Bands.Select(b => new BandDto(b.Level.ToApiName(), b.Level.ToChinese(), b.MinScore,
@@ -28,7 +28,7 @@ public sealed record FrameworkDto(
     public (FrameworkVersion? Draft, IReadOnlyList<FieldError> Errors) ToDraft()
     {
         var errors = new List<FieldError>();
-        if (!Enum.TryParse<RatingScheme>(RatingScheme, ignoreCase: true, out var scheme) || int.TryParse(RatingScheme, out _))
+        if (!RatingSchemes.TryParse(RatingScheme, out var scheme))
         {
             errors.Add(new("ratingScheme", "must be 'stars' or 'grades'"));
         }

@@ -40,7 +40,7 @@ public sealed record NodeDto(
 public sealed record SchoolDto(string Stage, string Ownership, string Location)
 {
     public static SchoolDto From(SchoolProfile profile) => new(
-        char.ToLowerInvariant(profile.Stage.ToString()[0]) + profile.Stage.ToString()[1..],
+        profile.Stage.ToApiName(),
         profile.IsPrivate ? "private" : "public",
         profile.IsRural ? "rural" : "urban");
 }

@@ -30,7 +30,7 @@ internal static class TenantEndpoints
         }
 
         var scheme = RatingScheme.Stars;
-        if (request.RatingScheme is { } text && (!Enum.TryParse(text, ignoreCase: true, out scheme) || int.TryParse(text, out _)))
+        if (request.RatingScheme is { } text && !RatingSchemes.TryParse(text, out scheme))
         {
             return Problems.Invalid("ratingScheme", "must be 'stars' or 'grades'");
         }

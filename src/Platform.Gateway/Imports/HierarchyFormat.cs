@@ -59,9 +59,9 @@ internal static class HierarchyFormat
             var stage = SchoolStage.Primary;
             var isPrivate = false;
             var isRural = false;
-            if (Cell("stage") is { Length: > 0 } stageText && !SchoolProfile.TryParseStage(stageText, out stage))
+            if (Cell("stage") is { Length: > 0 } stageText && !SchoolStages.TryParse(stageText, out stage))
             {
-                errors.Add(new("stage", $"'{stageText}' is not a school stage (kindergarten, primary, juniorSecondary, seniorSecondary, nineYear, completeSecondary, vocational, special)"));
+                errors.Add(new("stage", $"'{stageText}' is not a school stage ({string.Join(", ", SchoolStages.ApiNames)})"));
             }
 
             if (Cell("ownership") is { Length: > 0 } ownership && !SchoolProfile.TryParseOwnership(ownership, out isPrivate))
