@@ -67,6 +67,9 @@ public sealed partial class NodeGrain : Grain, INodeGrain
 
     private bool PersistsRollup => Definition?.Kind.IsRegion() == true;
 
+    /// <summary>Where reports go: the parent as last written; none for the root or a closed node.</summary>
+    private string? ReportTarget => _durable.Closed ? null : _durable.Definition?.ParentCode;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenant, _code) = GrainKeys.ParseNode(this.GetPrimaryKeyString());
@@ -109,7 +112,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
 
         // The last report is sent, not awaited: the parent may be deactivating too, and its next activation would
         // probe this one, which cannot answer until this deactivation ends.
-        if (_reportDue && _durable.Definition?.ParentCode is { } parent && !_durable.Closed)
+        if (_reportDue && ReportTarget is { } parent)
         {
             Node(parent).ReportChild(CurrentRollup()).Ignore();
         }
@@ -616,7 +619,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     private async Task ReportAsync()
     {
         _reportDue = false;
-        if (_durable.Definition?.ParentCode is not { } parent || _durable.Closed)
+        if (ReportTarget is not { } parent)
         {
             return;
         }
