@@ -143,22 +143,12 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
 
     private static async Task<bool> SubmitAsync(HttpClient http, string url, string code, AssessmentInput input, ConcurrentDictionary<string, Submitted> known, bool ifMatch, CancellationToken token)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, url)
-        {
-            Content = JsonContent.Create(new { scores = input.Scores, counts = input.Counts, vetoes = input.Vetoes }),
-        };
-        if (ifMatch && known.TryGetValue(code, out var previous))
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", $"\"{previous.Revision}\"");
-        }
-
-        using var response = await http.SendAsync(request, token);
-        if (!response.IsSuccessStatusCode)
+        var revision = ifMatch && known.TryGetValue(code, out var previous) ? previous.Revision : (int?)null;
+        if (await AssessmentClient.PutAsync(http, url, input, revision, token) is not { } body)
         {
             return false;
         }
 
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(token)).RootElement;
         known[code] = new Submitted(body.GetProperty("total").GetDecimal(), body.GetProperty("rating").GetString()!, body.GetProperty("compliant").GetBoolean(), body.GetProperty("revision").GetInt32());
         return true;
     }

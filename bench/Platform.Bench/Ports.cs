@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace Platform.Bench;
 
-internal static class Ports
+public static class Ports
 {
     /// <summary>A loopback port nobody listens on right now.</summary>
     public static int Free()

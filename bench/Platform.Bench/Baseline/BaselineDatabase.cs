@@ -34,49 +34,40 @@ public sealed class BaselineDatabase(NpgsqlDataSource data)
         var covered = new HashSet<string>(rows.Where(r => r[0] is "jointBranch").SelectMany(r => r[7].Split(';')));
         covered.UnionWith(rows.Where(r => r[0] is "partyCommittee" or "generalBranch" or "branch").Select(r => SchoolOf(r[1], parentOf)).OfType<string>());
 
-        await using (var nodes = await data.OpenConnectionAsync())
-        await using (var writer = await nodes.BeginBinaryImportAsync("COPY nodes (code, kind, name, parent_code, depth) FROM STDIN (FORMAT BINARY)"))
+        static bool IsOrganisation(string[] row) => row[0] is "partyCommittee" or "generalBranch" or "branch" or "jointBranch";
+        await CopyAsync("COPY nodes (code, kind, name, parent_code, depth) FROM STDIN (FORMAT BINARY)", rows, async (writer, row) =>
+            await writer.WriteRowAsync(default, row[1], row[0], row[2], row[3].Length == 0 ? null : row[3], PathOf(row[1], parentOf).Length));
+        await CopyAsync("COPY orgs (code, kind, path, members) FROM STDIN (FORMAT BINARY)", rows.Where(IsOrganisation), async (writer, row) =>
         {
-            foreach (var row in rows)
-            {
-                await writer.WriteRowAsync(default, row[1], row[0], row[2], row[3].Length == 0 ? null : row[3], PathOf(row[1], parentOf).Length);
-            }
-
-            await writer.CompleteAsync();
-        }
-
-        await using (var connection = await data.OpenConnectionAsync())
-        await using (var writer = await connection.BeginBinaryImportAsync("COPY orgs (code, kind, path, members) FROM STDIN (FORMAT BINARY)"))
+            await writer.StartRowAsync();
+            await writer.WriteAsync(row[1]);
+            await writer.WriteAsync(row[0]);
+            await writer.WriteAsync(PathOf(row[1], parentOf), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            await writer.WriteAsync(row[8].Length == 0 ? 0 : int.Parse(row[8], System.Globalization.CultureInfo.InvariantCulture));
+        });
+        await CopyAsync("COPY schools (code, path, is_private, covered) FROM STDIN (FORMAT BINARY)", rows.Where(r => r[0] == "school"), async (writer, row) =>
         {
-            foreach (var row in rows.Where(r => r[0] is "partyCommittee" or "generalBranch" or "branch" or "jointBranch"))
-            {
-                await writer.StartRowAsync();
-                await writer.WriteAsync(row[1]);
-                await writer.WriteAsync(row[0]);
-                await writer.WriteAsync(PathOf(row[1], parentOf), NpgsqlDbType.Array | NpgsqlDbType.Text);
-                await writer.WriteAsync(row[8].Length == 0 ? 0 : int.Parse(row[8], System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            await writer.CompleteAsync();
-        }
-
-        await using (var connection = await data.OpenConnectionAsync())
-        await using (var writer = await connection.BeginBinaryImportAsync("COPY schools (code, path, is_private, covered) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var row in rows.Where(r => r[0] == "school"))
-            {
-                await writer.StartRowAsync();
-                await writer.WriteAsync(row[1]);
-                await writer.WriteAsync(PathOf(row[1], parentOf), NpgsqlDbType.Array | NpgsqlDbType.Text);
-                await writer.WriteAsync(row[5] == "private");
-                await writer.WriteAsync(covered.Contains(row[1]));
-            }
-
-            await writer.CompleteAsync();
-        }
+            await writer.StartRowAsync();
+            await writer.WriteAsync(row[1]);
+            await writer.WriteAsync(PathOf(row[1], parentOf), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            await writer.WriteAsync(row[5] == "private");
+            await writer.WriteAsync(covered.Contains(row[1]));
+        });
 
         await using var analyze = data.CreateCommand("ANALYZE");
         await analyze.ExecuteNonQueryAsync();
+    }
+
+    private async Task CopyAsync(string copy, IEnumerable<string[]> rows, Func<NpgsqlBinaryImporter, string[], Task> write)
+    {
+        await using var connection = await data.OpenConnectionAsync();
+        await using var writer = await connection.BeginBinaryImportAsync(copy);
+        foreach (var row in rows)
+        {
+            await write(writer, row);
+        }
+
+        await writer.CompleteAsync();
     }
 
     public async Task<int> UpsertAsync(string code, Assessment assessment)

@@ -1,11 +1,9 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Bench;
 
 namespace Platform.Gateway.Tests.Infrastructure;
 
@@ -27,8 +25,8 @@ public sealed class GatewayFixture : IAsyncLifetime
             "--urls", "http://127.0.0.1:0",
             $"--Platform:Sqlite:Path={Path.Combine(_folder, "platform.db")}",
             "--Platform:Seed:Demo=false",
-            $"--Platform:SiloPort={FreePort()}",
-            $"--Platform:GatewayPort={FreePort()}",
+            $"--Platform:SiloPort={Ports.Free()}",
+            $"--Platform:GatewayPort={Ports.Free()}",
             "--Platform:Rollup:ReportInterval=00:00:00.020",
             "--Logging:LogLevel:Default=Warning",
         ]);
@@ -63,13 +61,6 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
 
         return tenant;
-    }
-
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
     }
 }
 

@@ -98,25 +98,19 @@ public sealed class CrashRecoveryTests : IDisposable
                 return;
             }
 
-            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/tenants/{Tenant}/orgs/{item.Code}/assessment")
-            {
-                Content = JsonContent.Create(new { scores = item.Input.Scores, counts = item.Input.Counts, vetoes = item.Input.Vetoes }),
-            };
+            int? revision;
             lock (acknowledged)
             {
-                if (acknowledged.TryGetValue(item.Code, out var revision))
-                {
-                    request.Headers.TryAddWithoutValidation("If-Match", $"\"{revision}\"");
-                }
+                revision = acknowledged.TryGetValue(item.Code, out var known) ? known : null;
             }
 
             try
             {
-                using var response = await http.SendAsync(request, cancellationToken);
-                var body = await response.JsonAsync();
+                var body = await AssessmentClient.PutAsync(http, $"/api/v1/tenants/{Tenant}/orgs/{item.Code}/assessment", item.Input, revision, cancellationToken);
+                Assert.True(body is not null, $"the platform refused a submission for {item.Code}");
                 lock (acknowledged)
                 {
-                    acknowledged[item.Code] = body.GetProperty("revision").GetInt32();
+                    acknowledged[item.Code] = body.Value.GetProperty("revision").GetInt32();
                 }
             }
             catch (HttpRequestException) when (onStop is not null && Volatile.Read(ref stopped) == 1)
