@@ -38,18 +38,5 @@ public static class Dimensions
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
     };
 
-    public static bool TryParse(string? text, out Dimension dimension)
-    {
-        foreach (var candidate in All)
-        {
-            if (string.Equals(candidate.ToApiName(), text, StringComparison.OrdinalIgnoreCase))
-            {
-                dimension = candidate;
-                return true;
-            }
-        }
-
-        dimension = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out Dimension dimension) => EnumSpellings.TryParse(text, out dimension, ToApiName);
 }

@@ -74,18 +74,5 @@ public static class RatingLevels
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
     };
 
-    public static bool TryParse(string? text, out RatingLevel level)
-    {
-        foreach (var candidate in All)
-        {
-            if (string.Equals(candidate.ToApiName(), text, StringComparison.OrdinalIgnoreCase) || candidate.ToChinese() == text)
-            {
-                level = candidate;
-                return true;
-            }
-        }
-
-        level = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out RatingLevel level) => EnumSpellings.TryParse(text, out level, ToApiName, ToChinese);
 }

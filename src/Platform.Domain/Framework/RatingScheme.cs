@@ -14,19 +14,6 @@ public static class RatingSchemes
 {
     public static string ToApiName(this RatingScheme scheme) => scheme == RatingScheme.Stars ? "stars" : "grades";
 
-    /// <summary>Reads <c>stars</c> or <c>grades</c>; never a number, which <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> would accept.</summary>
-    public static bool TryParse(string? text, out RatingScheme scheme)
-    {
-        foreach (var candidate in Enum.GetValues<RatingScheme>())
-        {
-            if (string.Equals(candidate.ToApiName(), text, StringComparison.OrdinalIgnoreCase))
-            {
-                scheme = candidate;
-                return true;
-            }
-        }
-
-        scheme = default;
-        return false;
-    }
+    /// <summary>Reads <c>stars</c> or <c>grades</c>.</summary>
+    public static bool TryParse(string? text, out RatingScheme scheme) => EnumSpellings.TryParse(text, out scheme, ToApiName);
 }

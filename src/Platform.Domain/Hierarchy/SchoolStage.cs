@@ -41,22 +41,7 @@ public static class SchoolStages
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
-    /// <summary>Reads the API name or the Chinese one (also 九年一贯).</summary>
-    public static bool TryParse(string? text, out SchoolStage stage)
-    {
-        var trimmed = text?.Trim();
-        foreach (var candidate in Enum.GetValues<SchoolStage>())
-        {
-            if (string.Equals(candidate.ToApiName(), trimmed, StringComparison.OrdinalIgnoreCase)
-                || Chinese[(int)candidate] == trimmed
-                || (candidate == SchoolStage.NineYear && trimmed == "九年一贯"))
-            {
-                stage = candidate;
-                return true;
-            }
-        }
-
-        stage = default;
-        return false;
-    }
+    /// <summary>Reads the API name or the Chinese one (九年一贯 too).</summary>
+    public static bool TryParse(string? text, out SchoolStage stage) =>
+        EnumSpellings.TryParse(text?.Trim() == "九年一贯" ? "九年一贯制" : text, out stage, ToApiName, s => Chinese[(int)s]);
 }
