@@ -17,8 +17,8 @@ public static class PlatformSilo
     public const string SqliteInvariant = "System.Data.SQLite";
 
     /// <summary>
-    /// Hosts a silo in this process: the embedded mode, with localhost clustering and grain state in one SQLite
-    /// file through the Orleans ADO.NET provider. The schema is created or upgraded before the silo starts.
+    /// Hosts a silo in this process: the embedded mode, with localhost clustering, and grain state and reminders in
+    /// one SQLite file through the Orleans ADO.NET providers. The schema is created or upgraded before the silo starts.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformSilo(this IHostApplicationBuilder builder)
     {
@@ -26,14 +26,26 @@ public static class PlatformSilo
         builder.Services.AddPlatformGrainServices(builder.Configuration.GetSection($"{PlatformSettings.Section}:Rollup"));
         SqliteSchema.Apply(settings.Sqlite, NullLogger.Instance);
 
+        // One data source for both providers: every connection they open gets the busy timeout and synchronous level.
+        // Orleans does not dispose it, and it holds nothing to dispose (pooling is Microsoft.Data.Sqlite's).
+        var dataSource = new SqliteDataSource(settings.Sqlite);
+
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
             silo.AddAdoNetGrainStorage(StorageNames.Provider, options =>
             {
                 options.Invariant = SqliteInvariant;
-                options.DataSource = new SqliteDataSource(settings.Sqlite);
+                options.DataSource = dataSource;
                 options.GrainStorageSerializer = new JsonGrainStorageSerializer();
+            });
+            // Durable reminders (0002-reminders.sql): rows keyed by service id, so a restarted silo on the same file
+            // reloads and fires them. Orleans only takes DataSource or ConnectionString, never both; the data source is
+            // what carries our per-connection pragmas.
+            silo.UseAdoNetReminderService(options =>
+            {
+                options.Invariant = SqliteInvariant;
+                options.DataSource = dataSource;
             });
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(30));
         });

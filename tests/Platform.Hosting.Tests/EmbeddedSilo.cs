@@ -17,7 +17,8 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<EmbeddedSilo> StartAsync(string databasePath)
+    /// <param name="configure">Test-only service changes applied after the product's (e.g. reminder options).</param>
+    public static async Task<EmbeddedSilo> StartAsync(string databasePath, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -28,6 +29,7 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
             ["Platform:Rollup:ReportInterval"] = "00:00:00.020",
         });
         builder.AddPlatformSilo();
+        configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new EmbeddedSilo(host);

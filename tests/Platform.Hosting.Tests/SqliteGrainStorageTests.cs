@@ -100,8 +100,8 @@ public sealed class SqliteGrainStorageTests : IDisposable
         mode.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", mode.ExecuteScalar());
         using var scripts = connection.CreateCommand();
-        scripts.CommandText = "SELECT Script FROM PlatformSchema";
-        Assert.Equal("0001-grain-storage.sql", scripts.ExecuteScalar());
+        scripts.CommandText = "SELECT group_concat(Script, ' ') FROM (SELECT Script FROM PlatformSchema ORDER BY Script)";
+        Assert.Equal("0001-grain-storage.sql 0002-reminders.sql", scripts.ExecuteScalar());
     }
 
     public void Dispose() => _database.Dispose();
