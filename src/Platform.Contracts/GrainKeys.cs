@@ -7,12 +7,47 @@ namespace Platform.Contracts;
 public static class GrainKeys
 {
     private const string NodeInfix = "/node/";
+    private const string CampaignInfix = "/campaign/";
+    private const string EntryInfix = "/entry/";
+    private const string TallyInfix = "/tally/";
 
     public static string Tenant(string tenant) => $"{tenant}/tenant";
 
     public static string Framework(string tenant) => $"{tenant}/framework";
 
     public static string Node(string tenant, string code) => $"{tenant}{NodeInfix}{code}";
+
+    public static string CampaignDirectory(string tenant) => $"{tenant}/campaigns";
+
+    public static string Campaign(string tenant, string campaignId) => $"{tenant}{CampaignInfix}{campaignId}";
+
+    /// <summary>One branch's part in one campaign.</summary>
+    public static string CampaignEntry(string tenant, string campaignId, string branchCode) =>
+        $"{tenant}{CampaignInfix}{campaignId}{EntryInfix}{branchCode}";
+
+    /// <summary>A school's or region's campaign progress (see <c>CampaignRoster.ScopeRoot</c> for the campaign-wide one).</summary>
+    public static string CampaignTally(string tenant, string campaignId, string code) =>
+        $"{tenant}{CampaignInfix}{campaignId}{TallyInfix}{code}";
+
+    /// <summary>Splits a campaign, entry or tally key into its tenant, campaign id and (for the latter two) code.</summary>
+    public static (string Tenant, string CampaignId, string? Code) ParseCampaign(string key)
+    {
+        var at = key.IndexOf(CampaignInfix, StringComparison.Ordinal);
+        if (at <= 0)
+        {
+            throw new ArgumentException($"'{key}' is not a campaign key", nameof(key));
+        }
+
+        var rest = key[(at + CampaignInfix.Length)..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0)
+        {
+            return (key[..at], rest, null);
+        }
+
+        var second = rest.IndexOf('/', slash + 1);
+        return (key[..at], rest[..slash], rest[(second + 1)..]);
+    }
 
     public static (string Tenant, string Code) ParseNode(string key)
     {

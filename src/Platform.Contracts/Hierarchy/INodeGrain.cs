@@ -44,6 +44,15 @@ public interface INodeGrain : IGrainWithStringKey
     [Alias("PutAssessment")]
     Task<Outcome<AssessmentView>> PutAssessment(AssessmentInput input, int? expectedRevision);
 
+    /// <summary>Makes a campaign's official result (认定) the branch's current assessment. Idempotent per campaign: the
+    /// node remembers the last campaign it took a result from, so a finalisation re-run never counts twice.</summary>
+    [Alias("ApplyCampaignResult")]
+    Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official);
+
+    /// <summary>The node's open children as it holds them: code, kind and name (and rollup).</summary>
+    [Alias("GetChildren"), ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyList<ChildRollup>> GetChildren();
+
     // The hierarchy protocol between nodes. These interleave with a node's own commands: they touch only the ledger,
     // and a parent and child may be calling each other at the same moment (a child reporting while its parent rebuilds).
 

@@ -15,6 +15,7 @@ public sealed class FrameworkCatalog(IGrainFactory grains, TimeProvider time)
     public static readonly TimeSpan CurrentTtl = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, (FrameworkVersion Version, DateTimeOffset ReadAt)> _current = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Tenant, int Version), FrameworkVersion> _versions = new();
 
     public async ValueTask<FrameworkVersion?> GetCurrentAsync(string tenant)
     {
@@ -31,6 +32,23 @@ public sealed class FrameworkCatalog(IGrainFactory grains, TimeProvider time)
         }
 
         return current;
+    }
+
+    /// <summary>A published version, which never changes afterwards, so it is cached for good once read.</summary>
+    public async ValueTask<FrameworkVersion?> GetVersionAsync(string tenant, int version)
+    {
+        if (_versions.TryGetValue((tenant, version), out var cached))
+        {
+            return cached;
+        }
+
+        var read = await grains.GetGrain<IFrameworkGrain>(GrainKeys.Framework(tenant)).GetVersion(version);
+        if (read is not null)
+        {
+            _versions[(tenant, version)] = read;
+        }
+
+        return read;
     }
 
     /// <summary>Makes a just-published version current here at once, rather than after the TTL.</summary>

@@ -357,6 +357,36 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         return Outcome<AssessmentView>.Ok(AssessmentView()!);
     }
 
+    public async Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official)
+    {
+        if (!IsOpen || !Definition!.Kind.IsRated())
+        {
+            return NotFound<AssessmentView>();
+        }
+
+        if (_current.RatedByCampaign == campaignId)
+        {
+            return Outcome<AssessmentView>.Ok(AssessmentView()!);
+        }
+
+        var now = _time.GetUtcNow();
+        _current = _current with
+        {
+            Assessment = official,
+            AssessmentRevision = _current.AssessmentRevision + 1,
+            AssessedAt = now,
+            RatedByCampaign = campaignId,
+            OwnVersion = _current.OwnVersion + 1,
+            UpdatedAt = now,
+        };
+        await _writer.WriteAsync();
+        MarkReportDue();
+        return Outcome<AssessmentView>.Ok(AssessmentView()!);
+    }
+
+    public Task<IReadOnlyList<ChildRollup>> GetChildren() =>
+        Task.FromResult<IReadOnlyList<ChildRollup>>(IsOpen ? _ledger.Children.ToArray() : []);
+
     public async Task<Outcome<string>> AttachChild(string code, NodeKind kind, string name)
     {
         if (!IsOpen)

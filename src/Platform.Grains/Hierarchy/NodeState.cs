@@ -41,4 +41,7 @@ public sealed record NodeState
     [Id(10)] public string? PendingDetachFrom { get; init; }
 
     [Id(11)] public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The campaign whose official result is the current assessment; a second delivery of it is a no-op.</summary>
+    [Id(12)] public string? RatedByCampaign { get; init; }
 }

@@ -11,4 +11,10 @@ public static class StorageNames
     public const string Node = "node";
     public const string Tenant = "tenant";
     public const string Framework = "framework";
+    public const string CampaignDirectory = "campaigns";
+    public const string Campaign = "campaign";
+
+    /// <summary>A campaign's roster, written once when self-assessment opens, apart from the small state that changes.</summary>
+    public const string CampaignRoster = "roster";
+    public const string CampaignEntry = "entry";
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using Orleans;
 using Platform.Grains;
 using Platform.Grains.Hierarchy;
 using Platform.Grains.Persistence;
@@ -28,6 +29,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.Provider, options => options.GrainStorageSerializer = new JsonGrainStorageSerializer());
             silo.Services.AddPlatformGrainServices();
+            silo.UseInMemoryReminderService();
+            silo.AddIncomingGrainCallFilter<FaultInjection>();
             silo.Services.Configure<RollupOptions>(options =>
             {
                 options.ReportInterval = TimeSpan.FromMilliseconds(20);

@@ -1,0 +1,21 @@
+using Platform.Domain.Campaigns;
+
+namespace Platform.Contracts.Campaigns;
+
+/// <summary>One branch's part in a campaign, every stage of it.</summary>
+/// <param name="Revision">The ETag: bumped by every change, so two reviewers cannot overwrite each other unseen.</param>
+/// <param name="Returned">Sent back for re-assessment (a sampled branch of the same school failed the cross-check).</param>
+/// <param name="Result">The score that stands now: appeal decision, else cross-check, else review, else self-assessment.</param>
+[GenerateSerializer, Immutable, Alias("EntryView")]
+public sealed record EntryView(
+    [property: Id(0)] string CampaignId,
+    [property: Id(1)] RosterBranch Branch,
+    [property: Id(2)] int Revision,
+    [property: Id(3)] Submission? SelfAssessment,
+    [property: Id(4)] IReadOnlyDictionary<string, string> Evidence,
+    [property: Id(5)] Submission? Review,
+    [property: Id(6)] CrossCheckRecord? CrossCheck,
+    [property: Id(7)] bool Returned,
+    [property: Id(8)] AppealRecord? Appeal,
+    [property: Id(9)] Submission? Result,
+    [property: Id(10)] FinalResult? Final);

@@ -1,0 +1,41 @@
+using Orleans.Concurrency;
+using Platform.Domain.Campaigns;
+
+namespace Platform.Contracts.Campaigns;
+
+/// <summary>
+/// One evaluation campaign (评议评比): its definition, stage, roster and cross-check draw. Keyed by
+/// <see cref="GrainKeys.Campaign"/>. Stages move on command or when a deadline reminder fires.
+/// </summary>
+[Alias("ICampaignGrain")]
+public interface ICampaignGrain : IGrainWithStringKey
+{
+    [Alias("Create")]
+    Task<Outcome<CampaignView>> Create(CampaignDefinition definition, string actor);
+
+    [Alias("Get"), ReadOnly, AlwaysInterleave]
+    Task<CampaignView?> Get();
+
+    /// <summary>Moves to <paramref name="to"/>, which must be the next stage. Opening self-assessment fixes the roster;
+    /// opening the cross-check draws the sample; final applies quotas and makes every result official.
+    /// Re-running final after an interruption finishes the work without counting anything twice.</summary>
+    [Alias("Advance")]
+    Task<Outcome<CampaignView>> Advance(CampaignStage to, string actor);
+
+    [Alias("GetStatus"), ReadOnly, AlwaysInterleave]
+    Task<CampaignStatus?> GetStatus();
+
+    [Alias("GetBranch"), ReadOnly, AlwaysInterleave]
+    Task<RosterBranch?> GetBranch(string branchCode);
+
+    /// <summary>The branches of one school, for the cross-check cascade.</summary>
+    [Alias("GetSchoolBranches"), ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyList<RosterBranch>> GetSchoolBranches(string schoolCode);
+
+    [Alias("GetTallyNode"), ReadOnly, AlwaysInterleave]
+    Task<TallyNode?> GetTallyNode(string code);
+
+    /// <summary>A page of the roster in a stable order, for listings that visit every branch (the audit).</summary>
+    [Alias("ListBranches"), ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyList<RosterBranch>> ListBranches(int offset, int count);
+}

@@ -1,0 +1,408 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Contracts;
+using Platform.Contracts.Campaigns;
+using Platform.Domain.Campaigns;
+using Platform.Domain.Framework;
+using Platform.Domain.Hierarchy;
+using Platform.Grains.Framework;
+using Platform.Grains.Hierarchy;
+using Platform.Grains.Persistence;
+
+namespace Platform.Grains.Campaigns;
+
+/// <summary>
+/// <inheritdoc cref="ICampaignGrain"/>
+/// Deadlines are Orleans reminders, which are durable: a stage closes at its deadline with nobody logged in and
+/// across restarts. The grain checks the stored deadline when the reminder fires, since a reminder missed while no
+/// silo ran fires at its next period instead.
+/// </summary>
+public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
+{
+    public const string DeadlineReminder = "stage-deadline";
+
+    /// <summary>How often a deadline that could not yet be acted on (open appeals) is tried again.</summary>
+    public static readonly TimeSpan DeadlineRetryPeriod = TimeSpan.FromMinutes(1);
+
+    private readonly IPersistentState<CampaignState> _store;
+    private readonly IPersistentState<CampaignRosterState> _rosterStore;
+    private readonly FrameworkCatalog _frameworks;
+    private readonly RollupOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<CampaignGrain> _logger;
+    private string _tenant = "";
+    private string _id = "";
+    private RosterIndex _index = RosterIndex.Build(CampaignRoster.Empty);
+
+    public CampaignGrain(
+        [PersistentState(StorageNames.Campaign, StorageNames.Provider)] IPersistentState<CampaignState> store,
+        [PersistentState(StorageNames.CampaignRoster, StorageNames.Provider)] IPersistentState<CampaignRosterState> rosterStore,
+        FrameworkCatalog frameworks,
+        IOptions<RollupOptions> options,
+        TimeProvider time,
+        ILogger<CampaignGrain> logger)
+    {
+        _store = store;
+        _rosterStore = rosterStore;
+        _frameworks = frameworks;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    private CampaignState State => _store.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenant, _id, _) = GrainKeys.ParseCampaign(this.GetPrimaryKeyString());
+        _index = RosterIndex.Build(_rosterStore.State.Roster);
+        return Task.CompletedTask;
+    }
+
+    public async Task<Outcome<CampaignView>> Create(CampaignDefinition definition, string actor)
+    {
+        if (State.Definition is not null)
+        {
+            return Outcome<CampaignView>.Fail(Failure.Conflict, $"campaign '{_id}' already exists");
+        }
+
+        var framework = await _frameworks.GetVersionAsync(_tenant, definition.FrameworkVersion);
+        if (framework is null)
+        {
+            return Outcome<CampaignView>.Invalid("frameworkVersion", $"the tenant has no framework version {definition.FrameworkVersion}");
+        }
+
+        var now = _time.GetUtcNow();
+        var errors = CampaignDefinitionRules.Validate(definition, framework.Scheme, now).ToList();
+        if (errors.Count == 0)
+        {
+            // The scope is checked again, fully, when the roster is fixed; this catches typos at once.
+            for (var i = 0; i < definition.Scope.Count; i++)
+            {
+                var probe = await GrainFactory.GetGrain<Contracts.Hierarchy.INodeGrain>(GrainKeys.Node(_tenant, definition.Scope[i])).Probe();
+                if (probe is not { Exists: true, Closed: false, Rollup.Kind: var kind } || !kind.IsRegion())
+                {
+                    errors.Add(new($"scope[{i}]", $"there is no open region '{definition.Scope[i]}' in this tenant"));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<CampaignView>.Invalid(errors);
+        }
+
+        _store.State = new CampaignState
+        {
+            Definition = definition,
+            Stage = CampaignStage.Draft,
+            History = [new StageTransition(CampaignStage.Draft, now, actor)],
+            Revision = 1,
+            CreatedAt = now,
+        };
+        await SaveAsync();
+        return Outcome<CampaignView>.Ok(View());
+    }
+
+    public Task<CampaignView?> Get() => Task.FromResult(State.Definition is null ? null : View());
+
+    public Task<CampaignStatus?> GetStatus() => Task.FromResult(State.Definition is { } definition
+        ? new CampaignStatus(State.Stage, definition.FrameworkVersion, State.AppealsClosed, State.Finalising, definition.CrossCheck.CascadeOnFailure)
+        : null);
+
+    public Task<RosterBranch?> GetBranch(string branchCode) => Task.FromResult(_index.Branch(branchCode));
+
+    public Task<IReadOnlyList<RosterBranch>> GetSchoolBranches(string schoolCode) => Task.FromResult(_index.SchoolBranches(schoolCode));
+
+    public Task<TallyNode?> GetTallyNode(string code) => Task.FromResult(_index.TallyNode(code));
+
+    public Task<IReadOnlyList<RosterBranch>> ListBranches(int offset, int count) =>
+        Task.FromResult<IReadOnlyList<RosterBranch>>(_rosterStore.State.Roster.Branches.Skip(Math.Max(0, offset)).Take(Math.Clamp(count, 0, 1000)).ToArray());
+
+    public async Task<Outcome<CampaignView>> Advance(CampaignStage to, string actor)
+    {
+        if (State.Definition is not { } definition)
+        {
+            return Outcome<CampaignView>.Fail(Failure.NotFound, $"there is no campaign '{_id}'");
+        }
+
+        if (string.IsNullOrWhiteSpace(actor) || actor.Length > CampaignEntryGrain.MaxActorLength)
+        {
+            return Outcome<CampaignView>.Invalid("actor", "say who is acting, for the audit trail");
+        }
+
+        if (State.Stage == CampaignStage.Final)
+        {
+            return Outcome<CampaignView>.Fail(Failure.Conflict, $"campaign '{_id}' is final; a final campaign cannot change");
+        }
+
+        var next = State.Stage.Next()!.Value;
+        if (to != next)
+        {
+            return Outcome<CampaignView>.Fail(Failure.Conflict,
+                $"campaign '{_id}' is in {State.Stage.ToApiName()}; the only stage it can move to is {next.ToApiName()} (stages are never skipped or repeated)");
+        }
+
+        var opened = to switch
+        {
+            CampaignStage.SelfAssessment => await OpenSelfAssessmentAsync(),
+            CampaignStage.CrossCheck => await DrawCrossCheckAsync(definition),
+            CampaignStage.Final => await FinaliseAsync(definition),
+            _ => null,
+        };
+
+        if (opened is not null)
+        {
+            return opened;
+        }
+
+        await EnterAsync(to, actor);
+        return Outcome<CampaignView>.Ok(View());
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != DeadlineReminder || State.Definition is not { } definition)
+        {
+            return;
+        }
+
+        if (!definition.Deadlines.TryGetValue(State.Stage, out var deadline) || State.Stage == CampaignStage.Final)
+        {
+            await StopDeadlineAsync();
+            return;
+        }
+
+        if (_time.GetUtcNow() < deadline)
+        {
+            return;
+        }
+
+        var next = State.Stage.Next()!.Value;
+        var advanced = await Advance(next, "deadline");
+        if (!advanced.Succeeded)
+        {
+            LogDeadlineBlocked(_id, State.Stage.ToApiName(), advanced.Detail ?? "");
+        }
+    }
+
+    private async Task<Outcome<CampaignView>?> OpenSelfAssessmentAsync()
+    {
+        var builder = new RosterBuilder(GrainFactory, _tenant, _options.ProbeConcurrency);
+        var (roster, errors) = await builder.BuildAsync(State.Definition!.Scope, count => LogRosterProgress(_id, count));
+        if (roster is null)
+        {
+            return Outcome<CampaignView>.Invalid(errors);
+        }
+
+        if (roster.Branches.Count == 0)
+        {
+            return Outcome<CampaignView>.Fail(Failure.Conflict, "the scope holds no Party branch to assess; import the hierarchy first");
+        }
+
+        _rosterStore.State = new CampaignRosterState { Roster = roster };
+        await _rosterStore.WriteStateAsync();
+        _index = RosterIndex.Build(roster);
+        return null;
+    }
+
+    private async Task<Outcome<CampaignView>?> DrawCrossCheckAsync(CampaignDefinition definition)
+    {
+        var submitted = new List<CrossCheckCandidate>();
+        await foreach (var (branch, tally) in WalkBranchesAsync())
+        {
+            if (tally.Submitted == 1)
+            {
+                submitted.Add(new CrossCheckCandidate(branch.Code, branch.CityCode));
+            }
+        }
+
+        var cities = _rosterStore.State.Roster.Branches.Select(b => b.CityCode).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var draw = CrossCheckDraw.Draw(definition.Seed, submitted, cities, definition.CrossCheck);
+        if (!draw.Succeeded)
+        {
+            return Outcome<CampaignView>.Fail(Failure.Conflict, string.Join("; ", draw.Errors), draw.Errors);
+        }
+
+        _store.State = State with { Assignments = draw.Assignments };
+        await SaveAsync();
+        foreach (var batch in draw.Assignments.Chunk(_options.ProbeConcurrency))
+        {
+            await Task.WhenAll(batch.Select(a => Entry(a.BranchCode).MarkSampled(a.ReviewerCity)));
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Closes appeals, applies the quotas and makes every result official, branch by branch. Each branch's entry and
+    /// node take the result idempotently, so a run cut short (a crash, a refused branch) is finished by running it again.
+    /// </summary>
+    private async Task<Outcome<CampaignView>?> FinaliseAsync(CampaignDefinition definition)
+    {
+        if (!State.AppealsClosed)
+        {
+            _store.State = State with { AppealsClosed = true };
+            await SaveAsync();
+        }
+
+        var candidates = new List<(RosterBranch Branch, TallyChild Entry)>();
+        var open = 0;
+        await foreach (var (branch, tally) in WalkBranchesAsync())
+        {
+            candidates.Add((branch, new TallyChild(branch.Code, branch.Name, true, 0, tally)));
+            open += tally.AppealsOpen;
+        }
+
+        if (open > 0)
+        {
+            return Outcome<CampaignView>.Fail(Failure.Conflict,
+                $"{open} appeals are still open; decide each (PUT …/branches/{{code}}/appeal/decision), then advance to final again. No new appeals are taken.");
+        }
+
+        var framework = await _frameworks.GetVersionAsync(_tenant, definition.FrameworkVersion);
+        var ratings = RatingQuotas.Apply(
+            candidates.Where(c => c.Entry.Tally.Rated == 1).Select(c => new QuotaCandidate(
+                c.Branch.Code,
+                QuotaRegion(definition.Quotas.RegionLevel, c.Branch),
+                c.Entry.Tally.ScoreSum,
+                c.Entry.Tally.DimensionSums[Dimension.OrganisationalLife],
+                RatingLevels.Of(framework!.Scheme).Single(level => c.Entry.Tally.Ratings[level] == 1))),
+            definition.Quotas.Quotas);
+
+        _store.State = State with { Finalising = true };
+        await SaveAsync();
+
+        var finalised = 0;
+        var refusals = new List<FieldError>();
+        foreach (var batch in candidates.Chunk(_options.ProbeConcurrency))
+        {
+            var results = await Task.WhenAll(batch.Select(c =>
+                FinaliseOneAsync(c.Branch.Code, ratings.TryGetValue(c.Branch.Code, out var level) ? level : null)));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (results[i].Succeeded)
+                {
+                    finalised++;
+                }
+                else
+                {
+                    refusals.Add(new($"branches.{batch[i].Branch.Code}", results[i].Detail ?? "refused"));
+                }
+            }
+
+            if (finalised % 5000 < _options.ProbeConcurrency)
+            {
+                LogFinaliseProgress(_id, finalised, candidates.Count);
+            }
+        }
+
+        _store.State = State with { Finalised = finalised };
+        await SaveAsync();
+        return refusals.Count == 0
+            ? null
+            : Outcome<CampaignView>.Fail(Failure.Conflict,
+                $"{refusals.Count} branches could not be finalised yet; resolve them and advance to final again", refusals.Take(100).ToArray());
+    }
+
+    /// <summary>A branch that fails to finalise (its node unreachable, say) does not stop the others; the run reports
+    /// it, and the next run finishes it.</summary>
+    private async Task<Outcome<FinalResult>> FinaliseOneAsync(string branchCode, RatingLevel? rating)
+    {
+        try
+        {
+            return await Entry(branchCode).Finalise(rating);
+        }
+        catch (Exception exception)
+        {
+            LogFinaliseFailed(exception, _id, branchCode);
+            return Outcome<FinalResult>.Fail(Failure.Conflict, $"could not be finalised ({exception.Message}); advance to final again to finish");
+        }
+    }
+
+    private static string QuotaRegion(NodeKind level, RosterBranch branch) => level switch
+    {
+        NodeKind.City => branch.CityCode,
+        NodeKind.County => branch.CountyCode ?? branch.CityCode,
+        _ => CampaignRoster.ScopeRoot,
+    };
+
+    /// <summary>Every branch with its current tally, read from the schools' (and regions') progress, a few calls at a time.</summary>
+    private async IAsyncEnumerable<(RosterBranch Branch, CampaignTally Tally)> WalkBranchesAsync()
+    {
+        foreach (var batch in _index.BranchParents.Chunk(_options.ProbeConcurrency))
+        {
+            var views = await Task.WhenAll(batch.Select(code => Tally(code).GetView()));
+            foreach (var view in views)
+            {
+                foreach (var child in view?.Children ?? [])
+                {
+                    if (child.IsBranch && _index.Branch(child.Code) is { } branch)
+                    {
+                        yield return (branch, child.Tally);
+                    }
+                }
+            }
+        }
+    }
+
+    private async Task EnterAsync(CampaignStage stage, string actor)
+    {
+        var now = _time.GetUtcNow();
+        _store.State = State with
+        {
+            Stage = stage,
+            Finalising = false,
+            History = [.. State.History, new StageTransition(stage, now, actor)],
+        };
+        await SaveAsync();
+
+        if (stage != CampaignStage.Final && State.Definition!.Deadlines.TryGetValue(stage, out var deadline))
+        {
+            var due = deadline - now;
+            await this.RegisterOrUpdateReminder(DeadlineReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, DeadlineRetryPeriod);
+        }
+        else
+        {
+            await StopDeadlineAsync();
+        }
+    }
+
+    private async Task StopDeadlineAsync()
+    {
+        if (await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        _store.State = State with { Revision = State.Revision + 1 };
+        await _store.WriteStateAsync();
+        await GrainFactory.GetGrain<ICampaignDirectoryGrain>(GrainKeys.CampaignDirectory(_tenant))
+            .Upsert(new CampaignSummary(_id, State.Definition!.Name, State.Definition.Kind, State.Stage, State.CreatedAt));
+    }
+
+    private CampaignView View() => new(
+        _id, State.Definition!, State.Stage, State.History, _rosterStore.State.Roster.Branches.Count, State.Assignments.Count,
+        State.AppealsClosed, State.Finalising, State.Finalised, State.Revision);
+
+    private ICampaignEntryGrain Entry(string code) =>
+        GrainFactory.GetGrain<ICampaignEntryGrain>(GrainKeys.CampaignEntry(_tenant, _id, code));
+
+    private ICampaignTallyGrain Tally(string code) =>
+        GrainFactory.GetGrain<ICampaignTallyGrain>(GrainKeys.CampaignTally(_tenant, _id, code));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {Id}: roster has {Count} branches so far")]
+    private partial void LogRosterProgress(string id, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {Id}: finalised {Done} of {Total} branches")]
+    private partial void LogFinaliseProgress(string id, int done, int total);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {Id}: branch {Branch} could not be finalised; a re-run will finish it")]
+    private partial void LogFinaliseFailed(Exception exception, string id, string branch);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {Id}: the {Stage} deadline passed but the stage cannot close yet: {Reason}")]
+    private partial void LogDeadlineBlocked(string id, string stage, string reason);
+}

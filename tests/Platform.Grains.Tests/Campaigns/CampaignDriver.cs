@@ -1,0 +1,105 @@
+using Platform.Contracts;
+using Platform.Contracts.Campaigns;
+using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Tenancy;
+using Platform.Domain.Campaigns;
+using Platform.Domain.Framework;
+using Platform.Domain.Hierarchy;
+using Platform.Domain.Scoring;
+using Platform.Grains.Tests.Infrastructure;
+
+namespace Platform.Grains.Tests.Campaigns;
+
+/// <summary>Sets up a generated province in a fresh tenant and gives the tests short ways to drive one campaign.</summary>
+internal sealed class CampaignDriver(IGrainFactory grains, string tenant, string campaignId)
+{
+    public static readonly FrameworkVersion Framework = DefaultFrameworks.Create(RatingScheme.Stars, 1, DateTimeOffset.UnixEpoch);
+
+    public string Tenant => tenant;
+
+    public ICampaignGrain Campaign => grains.GetGrain<ICampaignGrain>(GrainKeys.Campaign(tenant, campaignId));
+
+    public ICampaignEntryGrain Entry(string branch) => grains.GetGrain<ICampaignEntryGrain>(GrainKeys.CampaignEntry(tenant, campaignId, branch));
+
+    public ICampaignTallyGrain Tally(string code) => grains.GetGrain<ICampaignTallyGrain>(GrainKeys.CampaignTally(tenant, campaignId, code));
+
+    public INodeGrain Node(string code) => grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code));
+
+    public static async Task<List<NodeDefinition>> CreateProvinceAsync(IGrainFactory grains, string tenant, Random random, int cities, int countiesPerCity, int schoolsPerCounty)
+    {
+        var created = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).Upsert("测试", RatingScheme.Stars);
+        Assert.True(created.Succeeded, created.Detail);
+        var definitions = RandomProvince.Generate(random, cities, countiesPerCity, schoolsPerCounty);
+        foreach (var level in definitions.GroupBy(d => d.Kind).OrderBy(g => g.Key))
+        {
+            await Parallel.ForEachAsync(level, async (definition, _) =>
+            {
+                var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, definition.Code)).Define(definition);
+                Assert.True(outcome.Succeeded, $"{definition.Code}: {outcome.Detail}");
+            });
+        }
+
+        return definitions;
+    }
+
+    public async Task<EntryView> ViewAsync(string branch)
+    {
+        var view = await Entry(branch).Get();
+        Assert.True(view.Succeeded, view.Detail);
+        return view.Value!;
+    }
+
+    public async Task<EntryView> SelfAssessAsync(string branch, AssessmentInput input)
+    {
+        var current = await Entry(branch).Get();
+        int? revision = current.Value?.Revision is > 0 and var r ? r : null;
+        var outcome = await Entry(branch).SubmitSelfAssessment(
+            new SelfAssessmentInput(input, new Dictionary<string, string> { ["2.1"] = "会议记录12份" }), "支部书记", revision);
+        Assert.True(outcome.Succeeded, $"{branch}: {outcome.Detail}");
+        return outcome.Value!;
+    }
+
+    public async Task<EntryView> ReviewAsync(string branch, ScoreChanges changes)
+    {
+        var current = await ViewAsync(branch);
+        var outcome = await Entry(branch).SubmitReview(changes, "县委教育工委", current.Revision);
+        Assert.True(outcome.Succeeded, $"{branch}: {outcome.Detail}");
+        return outcome.Value!;
+    }
+
+    public async Task<CampaignView> AdvanceAsync(CampaignStage to)
+    {
+        var advanced = await Campaign.Advance(to, "省委教育工委");
+        Assert.True(advanced.Succeeded, advanced.Detail);
+        return advanced.Value!;
+    }
+
+    /// <summary>Every indicator at a share of its maximum, so a test can aim a branch at a band.</summary>
+    public static AssessmentInput Scores(decimal share, params string[] vetoes) => AssessmentInput.FromScores(
+        Framework.Indicators.ToDictionary(i => i.Id, i => decimal.Round(i.Max * share, 2)), vetoes);
+
+    /// <summary>Waits until the campaign-wide tally equals what the entries say, proving the tree converged.</summary>
+    public async Task<TallyView> ConvergedRootAsync(IReadOnlyList<string> branches)
+    {
+        CampaignTally expected = CampaignTally.Zero;
+        foreach (var branch in branches)
+        {
+            expected += ExpectedTally.Of(await ViewAsync(branch));
+        }
+
+        TallyView? root = null;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            root = await Tally(CampaignRoster.ScopeRoot).GetView();
+            if (root?.Total == expected)
+            {
+                return root;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(expected, root?.Total);
+        return root!;
+    }
+}
