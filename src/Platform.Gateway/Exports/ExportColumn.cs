@@ -1,0 +1,4 @@
+namespace Platform.Gateway.Exports;
+
+/// <summary>A column of an export, named by the header its readers see (e.g. "组织代码").</summary>
+internal sealed record ExportColumn(string Header);

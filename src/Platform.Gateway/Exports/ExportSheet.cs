@@ -1,0 +1,18 @@
+namespace Platform.Gateway.Exports;
+
+/// <summary>
+/// One table of an export: a worksheet in XLSX, a block of rows in CSV. <see cref="Rows"/> is read once, lazily, only
+/// when the writer reaches this sheet, so a producer can keep its query closed until then.
+/// </summary>
+/// <remarks>
+/// A row holds one cell per column, each a <see cref="string"/>, <see cref="int"/>, <see cref="long"/>,
+/// <see cref="decimal"/>, <see cref="double"/>, <see cref="bool"/>, <see cref="DateTimeOffset"/> or null (an empty
+/// cell). Spreadsheets have no time zones, so a <see cref="DateTimeOffset"/> is written as the wall-clock time of its
+/// own offset: convert it to the zone the readers live in (China Standard Time) before handing it over. Any other cell
+/// type, or a row of the wrong width, fails the export rather than writing something the reader cannot trust.
+/// </remarks>
+internal sealed record ExportSheet(string Name, IReadOnlyList<ExportColumn> Columns, IAsyncEnumerable<IReadOnlyList<object?>> Rows)
+{
+    public IReadOnlyList<ExportColumn> Columns { get; } =
+        Columns.Count > 0 ? Columns : throw new ArgumentException("a sheet needs at least one column", nameof(Columns));
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using Platform.Gateway.Exports;
+using Platform.Gateway.Imports;
+
+namespace Platform.Gateway.Tests.Exports;
+
+public sealed class CsvExportWriterTests
+{
+    private static readonly string[] Headers = ["组织代码", "名称", "得分"];
+
+    [Fact]
+    public async Task Starts_with_a_byte_order_mark_and_quotes_as_rfc_4180_with_crlf()
+    {
+        var bytes = await WriteAsync(Rows.Sheet("党组织", Headers,
+            ["9430103001-01", "第一党支部", 95.5m],
+            ["9430103001-02", "他说\"好\"，逗号,和\n换行", null]));
+
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = Encoding.UTF8.GetString(bytes.AsSpan(3));
+        Assert.Equal(
+            "组织代码,名称,得分\r\n" +
+            "9430103001-01,第一党支部,95.5\r\n" +
+            "9430103001-02,\"他说\"\"好\"\"，逗号,和\n换行\",\r\n",
+            text);
+        Assert.Equal(["9430103001-02", "他说\"好\"，逗号,和\n换行", ""], CsvReader.Read(text).ElementAt(2).Cells);
+    }
+
+    [Fact]
+    public async Task Numbers_times_and_flags_read_the_same_in_every_culture()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            var time = new DateTimeOffset(2026, 3, 1, 9, 30, 5, TimeSpan.FromHours(8));
+            var text = Text(await WriteAsync(Rows.Sheet("s", ["a", "b", "c", "d", "e", "f", "g"],
+                [-1234567, 9_000_000_000L, 1234.5m, 0.1 + 0.2, true, false, time])));
+
+            Assert.EndsWith("\r\n-1234567,9000000000,1234.5,0.30000000000000004,TRUE,FALSE,2026-03-01 09:30:05\r\n", text);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+86 731", "'+86 731")]
+    [InlineData("-1+2", "'-1+2")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tcmd", "'\tcmd")]
+    [InlineData("=1,2", "\"'=1,2\"")]
+    [InlineData("a=b", "a=b")]
+    [InlineData("", "")]
+    public async Task Text_a_spreadsheet_would_run_as_a_formula_is_kept_text(string cell, string written)
+    {
+        var text = Text(await WriteAsync(Rows.Sheet("s", ["备注"], [cell])));
+        Assert.Equal($"备注\r\n{written}\r\n", text);
+    }
+
+    [Fact]
+    public async Task A_negative_number_is_not_text_and_gets_no_apostrophe()
+    {
+        var text = Text(await WriteAsync(Rows.Sheet("s", ["差值"], [-5], [-0.5m])));
+        Assert.Equal("差值\r\n-5\r\n-0.5\r\n", text);
+    }
+
+    [Fact]
+    public async Task One_sheet_has_no_level_column_and_several_share_one_table_led_by_it()
+    {
+        Assert.StartsWith("组织代码,", Text(await WriteAsync(Rows.Sheet("市级", Headers, ["430100", "长沙市", 90]))));
+
+        var text = Text(await WriteAsync(
+            Rows.Sheet("市级", Headers, ["430100", "长沙市", 90]),
+            Rows.Sheet("县级", Headers, ["430102", "芙蓉区", 88], ["430103", "天心区", 87])));
+
+        Assert.Equal(
+            "层级,组织代码,名称,得分\r\n" +
+            "市级,430100,长沙市,90\r\n" +
+            "县级,430102,芙蓉区,88\r\n" +
+            "县级,430103,天心区,87\r\n",
+            text);
+    }
+
+    [Fact]
+    public async Task Sheets_with_other_columns_are_refused_before_anything_is_written()
+    {
+        var output = new AsyncOnlyStream();
+        await Assert.ThrowsAsync<ArgumentException>(() => new CsvExportWriter().WriteAsync(output,
+            [Rows.Sheet("市级", Headers), Rows.Sheet("县级", ["组织代码", "名称"])], CancellationToken.None));
+        Assert.Equal(0, output.Written);
+    }
+
+    private static async Task<byte[]> WriteAsync(params ExportSheet[] sheets)
+    {
+        var output = new AsyncOnlyStream();
+        await new CsvExportWriter().WriteAsync(output, sheets, CancellationToken.None);
+        return output.ToArray();
+    }
+
+    private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes.AsSpan(3));
+}
