@@ -57,7 +57,8 @@ public static class PlatformApp
             .MapNodeEndpoints()
             .MapAssessmentEndpoints()
             .MapFrameworkEndpoints()
-            .MapImportEndpoints();
+            .MapImportEndpoints()
+            .MapCampaignEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

@@ -19,7 +19,9 @@ public interface ICampaignGrain : IGrainWithStringKey
     /// <summary>Moves to <paramref name="to"/>, which must be the next stage. Opening self-assessment fixes the roster;
     /// opening the cross-check draws the sample; final applies quotas and makes every result official.
     /// Re-running final after an interruption finishes the work without counting anything twice.</summary>
-    [Alias("Advance")]
+    /// <remarks>Opening self-assessment and finalising visit every branch: tens of thousands of calls for a province,
+    /// longer than the default 30 s call timeout.</remarks>
+    [Alias("Advance"), ResponseTimeout("00:30:00")]
     Task<Outcome<CampaignView>> Advance(CampaignStage to, string actor);
 
     [Alias("GetStatus"), ReadOnly, AlwaysInterleave]

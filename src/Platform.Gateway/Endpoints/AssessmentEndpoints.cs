@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 using Platform.Contracts;
 using Platform.Contracts.Hierarchy;
 using Platform.Domain.Hierarchy;
@@ -50,15 +48,10 @@ internal static class AssessmentEndpoints
             return Problems.Invalid("code", "is not an organisation code");
         }
 
-        int? expected = null;
-        if (http.Headers.IfMatch.Count > 0)
+        var (expected, badIfMatch) = ETags.IfMatch(http);
+        if (badIfMatch is not null)
         {
-            if (!TryParseRevision(http.Headers.IfMatch.ToString(), out var revision))
-            {
-                return Problems.Invalid("If-Match", "must be the ETag of the assessment you read, e.g. \"3\"");
-            }
-
-            expected = revision;
+            return Problems.Invalid([badIfMatch]);
         }
 
         var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code)).PutAssessment(request.ToInput(), expected);
@@ -72,17 +65,7 @@ internal static class AssessmentEndpoints
             return Problems.Of(outcome);
         }
 
-        response.Headers.ETag = ETag(outcome.Value!.Revision);
+        response.Headers.ETag = ETags.Of(outcome.Value!.Revision);
         return TypedResults.Ok(AssessmentDto.From(outcome.Value));
-    }
-
-    private static string ETag(int revision) => $"\"{revision.ToString(CultureInfo.InvariantCulture)}\"";
-
-    private static bool TryParseRevision(string header, out int revision)
-    {
-        revision = 0;
-        return EntityTagHeaderValue.TryParse(header, out var tag)
-            && !tag.IsWeak
-            && int.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out revision);
     }
 }

@@ -1,0 +1,231 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Platform.Gateway.Tests.Infrastructure;
+
+namespace Platform.Gateway.Tests.Endpoints;
+
+/// <summary>A campaign run start to finish over HTTP, as the README walkthrough runs it, and its refusals.</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class CampaignEndpointsTests(GatewayFixture fixture)
+{
+    /// <summary>Two cities, so the cross-region check has somewhere to send each sample.</summary>
+    private const string TwoCities = """
+        kind,code,name,parentCode,stage,ownership,location,covers,members,probationaryMembers
+        province,430000,湖南省,,,,,,,
+        city,430100,长沙市,430000,,,,,,
+        county,430102,芙蓉区,430100,,,,,,
+        school,9430102001,芙蓉区第一中学,430102,高中,公办,城镇,,,
+        partyCommittee,9430102001-00,芙蓉区第一中学党委,9430102001,,,,,,
+        branch,9430102001-01,第一党支部,9430102001-00,,,,,20,1
+        branch,9430102001-02,第二党支部,9430102001-00,,,,,15,0
+        city,430200,株洲市,430000,,,,,,
+        county,430202,荷塘区,430200,,,,,,
+        school,9430202001,荷塘区实验小学,430202,primary,public,urban,,,
+        branch,9430202001-01,荷塘区实验小学党支部,9430202001,,,,,9,2
+        school,9430202002,荷塘区第二小学,430202,primary,public,urban,,,
+        branch,9430202002-01,荷塘区第二小学党支部,9430202002,,,,,7,0
+        """;
+
+    private static readonly string[] Branches = ["9430102001-01", "9430102001-02", "9430202001-01", "9430202002-01"];
+
+    private readonly HttpClient _http = fixture.Http;
+
+    [Fact]
+    public async Task A_campaign_runs_from_draft_to_final_over_http_and_the_results_reach_the_hierarchy()
+    {
+        var tenant = await fixture.CreateTenantAsync(TwoCities);
+        var campaigns = $"/api/v1/tenants/{tenant}/campaigns";
+        var created = await _http.PostAsJsonAsync(campaigns, new
+        {
+            name = "2026年度五化星级评定",
+            kind = "annualStarRating",
+            scope = new[] { "430000" },
+            deadlines = new Dictionary<string, DateTimeOffset> { ["selfAssessment"] = DateTimeOffset.UtcNow.AddDays(30) },
+            crossCheck = new { sampleRate = 0.5, minimumPerCity = 1 },
+            quotas = new { regionLevel = "province", maxShares = new Dictionary<string, decimal> { ["star5"] = 0.3m } },
+            seed = 7,
+            actor = "省委教育工委",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.JsonAsync()).GetProperty("id").GetString()!;
+        var campaign = $"{campaigns}/{id}";
+
+        var opened = await Advance(campaign, "selfAssessment");
+        Assert.Equal(4, opened.GetProperty("branches").GetInt32());
+
+        foreach (var branch in Branches)
+        {
+            var self = await Send(HttpMethod.Put, $"{campaign}/branches/{branch}/self-assessment", null, new
+            {
+                actor = "支部书记",
+                scores = Scores.AtShare(branch.EndsWith("-02", StringComparison.Ordinal) ? 0.7m : 0.95m),
+                evidence = new Dictionary<string, string> { ["2.1"] = "支委会记录12份" },
+            });
+            Assert.Equal("\"1\"", self.Headers.ETag?.Tag);
+        }
+
+        var laggards = await (await _http.GetAsync($"{campaign}/laggards/430000?stage=review")).JsonAsync();
+        Assert.Equal(4, laggards.GetArrayLength());
+        Assert.Equal("430102", laggards.EnumerateArray().First(l => l.GetProperty("code").GetString() == "9430102001-01").GetProperty("supervisor").GetString());
+
+        await Advance(campaign, "review");
+        foreach (var branch in Branches)
+        {
+            await Send(HttpMethod.Put, $"{campaign}/branches/{branch}/review", await ETagOf(campaign, branch), new
+            {
+                actor = "县委教育工委",
+                scores = new Dictionary<string, decimal> { ["2.1"] = 3 },
+                reasons = new Dictionary<string, string> { ["2.1"] = "党课记录不全" },
+            });
+        }
+
+        var drawn = await Advance(campaign, "crossCheck");
+        Assert.True(drawn.GetProperty("sampled").GetInt32() >= 2);
+        foreach (var branch in Branches)
+        {
+            var entry = await (await _http.GetAsync($"{campaign}/branches/{branch}")).JsonAsync();
+            if (entry.GetProperty("crossCheck").ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            var reviewer = entry.GetProperty("crossCheck").GetProperty("reviewerCity").GetString()!;
+            Assert.NotEqual(entry.GetProperty("branch").GetProperty("city").GetString(), reviewer);
+            await Send(HttpMethod.Put, $"{campaign}/branches/{branch}/cross-check", await ETagOf(campaign, branch), new
+            {
+                actor = "交叉检查组",
+                reviewerCity = reviewer,
+                scores = new Dictionary<string, decimal> { ["5.1"] = 1 },
+                reasons = new Dictionary<string, string> { ["5.1"] = "活动室标识不统一" },
+            });
+        }
+
+        await Advance(campaign, "publicity");
+        var appellant = Branches[2];
+        await Send(HttpMethod.Post, $"{campaign}/branches/{appellant}/appeal", await ETagOf(campaign, appellant), new
+        {
+            actor = "支部书记", indicators = new[] { "2.1" }, reason = "党课记录已补交",
+        });
+        var blocked = await _http.PostAsJsonAsync($"{campaign}/advance", new { to = "final", actor = "省委教育工委" });
+        await blocked.AssertProblemAsync(HttpStatusCode.Conflict);
+        await Send(HttpMethod.Put, $"{campaign}/branches/{appellant}/appeal/decision", await ETagOf(campaign, appellant), new
+        {
+            actor = "省委教育工委", upheld = true, reason = "补交材料属实",
+            scores = new Dictionary<string, decimal> { ["2.1"] = 5m },
+            reasons = new Dictionary<string, string> { ["2.1"] = "按补交记录改正" },
+        });
+
+        var final = await Advance(campaign, "final");
+        Assert.Equal("final", final.GetProperty("stage").GetString());
+        Assert.Equal(4, final.GetProperty("finalised").GetInt32());
+
+        var progress = await _http.EventuallyAsync($"{campaign}/progress", p => p.GetProperty("total").GetProperty("finalised").GetInt32() == 4);
+        var total = progress.GetProperty("total");
+        Assert.Equal(4, total.GetProperty("rated").GetInt32());
+        Assert.Equal(1, total.GetProperty("appealed").GetInt32());
+        Assert.True(total.GetProperty("ratings").TryGetProperty("star5", out var fiveStars) ? fiveStars.GetInt32() <= 1 : true);
+
+        var ranked = await (await _http.GetAsync($"{campaign}/progress/430000?sortBy=generosity")).JsonAsync();
+        Assert.Equal("generosity", ranked.GetProperty("rankedBy").GetString());
+        Assert.Equal(2, ranked.GetProperty("children").GetArrayLength());
+
+        var audit = await (await _http.GetAsync($"{campaign}/branches/{appellant}/audit")).JsonAsync();
+        Assert.Contains(audit.EnumerateArray(), r => r.GetProperty("stage").GetString() == "review" && r.GetProperty("reason").GetString() == "党课记录不全");
+        Assert.Contains(audit.EnumerateArray(), r => r.GetProperty("stage").GetString() == "publicity" && r.GetProperty("new").GetDecimal() == 5m);
+        var campaignAudit = await (await _http.GetAsync($"{campaign}/audit?limit=10")).JsonAsync();
+        Assert.True(campaignAudit.GetProperty("records").GetArrayLength() >= audit.GetArrayLength());
+
+        // The official results are now the branches' current ratings in the standing hierarchy.
+        var province = await _http.EventuallyAsync($"/api/v1/tenants/{tenant}/nodes/430000/summary", s => s.GetProperty("assessed").GetInt32() == 4);
+        Assert.Equal(total.GetProperty("compliant").GetInt32(), province.GetProperty("compliant").GetInt32());
+
+        var csv = await _http.GetAsync($"{campaign}/export?format=csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var csvText = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
+        Assert.Contains("9430202002-01", csvText);
+        Assert.Contains("支部", csvText);
+
+        var xlsx = await _http.GetAsync($"{campaign}/export?format=xlsx");
+        using var workbook = new ZipArchive(await xlsx.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
+        var sheets = new StreamReader(workbook.GetEntry("xl/workbook.xml")!.Open()).ReadToEnd();
+        foreach (var sheet in new[] { "市州", "县市区", "学校", "支部" })
+        {
+            Assert.Contains(sheet, sheets);
+        }
+
+        var again = await _http.PostAsJsonAsync($"{campaign}/advance", new { to = "final", actor = "省委教育工委" });
+        await again.AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Bad_campaign_requests_are_refused_with_problems_that_name_the_field()
+    {
+        var tenant = await fixture.CreateTenantAsync(TwoCities);
+        var campaigns = $"/api/v1/tenants/{tenant}/campaigns";
+        await (await _http.PostAsJsonAsync(campaigns, new { name = "x", kind = "picnic", scope = new[] { "430000" } })).AssertFieldProblemAsync("kind");
+        await (await _http.PostAsJsonAsync(campaigns, new { name = "x", kind = "annualStarRating", scope = new[] { "439999" } })).AssertFieldProblemAsync("scope[0]");
+        await (await _http.PostAsJsonAsync(campaigns, new { name = "x", kind = "annualStarRating", scope = new[] { "430000" }, crossCheck = new { sampleRate = 2 } }))
+            .AssertFieldProblemAsync("crossCheck.sampleRate");
+        await (await _http.PostAsJsonAsync(campaigns, new { name = "x", kind = "annualStarRating", scope = new[] { "430000" }, frameworkVersion = 9 }))
+            .AssertFieldProblemAsync("frameworkVersion");
+        await (await _http.GetAsync($"{campaigns}/c999")).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        var id = (await (await _http.PostAsJsonAsync(campaigns, new { name = "评议", kind = "cityAppraisal", scope = new[] { "430100", "430200" }, actor = "admin" })).JsonAsync())
+            .GetProperty("id").GetString()!;
+        var campaign = $"{campaigns}/{id}";
+        await (await _http.PostAsJsonAsync($"{campaign}/advance", new { to = "review", actor = "admin" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await _http.PostAsJsonAsync($"{campaign}/advance", new { to = "someday", actor = "admin" })).AssertFieldProblemAsync("to");
+        await Advance(campaign, "selfAssessment");
+
+        var branch = $"{campaign}/branches/{Branches[0]}";
+        await (await _http.PutAsJsonAsync($"{branch}/self-assessment", new { actor = "书记", scores = new Dictionary<string, decimal> { ["2.1"] = 99 } }))
+            .AssertFieldProblemAsync("scores.2.1");
+        await (await _http.PutAsJsonAsync($"{branch}/self-assessment", new { scores = Scores.AtShare(0.9m) })).AssertFieldProblemAsync("actor");
+        await (await _http.PutAsJsonAsync($"{branch}/review", new { actor = "县", scores = new Dictionary<string, decimal>() }))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
+        await Send(HttpMethod.Put, $"{branch}/self-assessment", null, new { actor = "书记", scores = Scores.AtShare(0.9m) });
+        await (await _http.PutAsJsonAsync($"{branch}/self-assessment", new { actor = "书记", scores = Scores.AtShare(0.8m) }))
+            .AssertProblemAsync(HttpStatusCode.PreconditionRequired);
+        var stale = new HttpRequestMessage(HttpMethod.Put, $"{branch}/self-assessment") { Content = JsonContent.Create(new { actor = "书记", scores = Scores.AtShare(0.8m) }) };
+        stale.Headers.IfMatch.Add(new EntityTagHeaderValue("\"7\""));
+        await (await _http.SendAsync(stale)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await _http.GetAsync($"{campaign}/branches/9439999999-01")).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        await Advance(campaign, "review");
+        var unexplained = new HttpRequestMessage(HttpMethod.Put, $"{branch}/review")
+        {
+            Content = JsonContent.Create(new { actor = "县", scores = new Dictionary<string, decimal> { ["2.1"] = 1 } }),
+        };
+        unexplained.Headers.IfMatch.Add(new EntityTagHeaderValue("\"1\""));
+        await (await _http.SendAsync(unexplained)).AssertFieldProblemAsync("reasons.2.1");
+
+        var entry = await (await _http.GetAsync(branch)).JsonAsync();
+        Assert.Equal(1, entry.GetProperty("revision").GetInt32());
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("review").ValueKind);
+        await (await _http.GetAsync($"{campaign}/export?format=pdf")).AssertFieldProblemAsync("format");
+        await (await _http.GetAsync($"{campaign}/progress?sortBy=luck")).AssertFieldProblemAsync("sortBy");
+    }
+
+    private async Task<JsonElement> Advance(string campaign, string to) =>
+        await (await _http.PostAsJsonAsync($"{campaign}/advance", new { to, actor = "省委教育工委" })).JsonAsync();
+
+    private async Task<string> ETagOf(string campaign, string branch) =>
+        (await _http.GetAsync($"{campaign}/branches/{branch}")).Headers.ETag!.Tag;
+
+    private async Task<HttpResponseMessage> Send(HttpMethod method, string path, string? ifMatch, object body)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue(ifMatch));
+        }
+
+        var response = await _http.SendAsync(request);
+        await response.JsonAsync();
+        return response;
+    }
+}
