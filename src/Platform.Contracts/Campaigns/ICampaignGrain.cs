@@ -34,6 +34,10 @@ public interface ICampaignGrain : IGrainWithStringKey
     [Alias("GetSchoolBranches"), ReadOnly, AlwaysInterleave]
     Task<IReadOnlyList<RosterBranch>> GetSchoolBranches(string schoolCode);
 
+    /// <summary>The cross-region draw: which city's reviewers re-score which branch.</summary>
+    [Alias("GetAssignments"), ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyList<CrossCheckAssignment>> GetAssignments();
+
     [Alias("GetTallyNode"), ReadOnly, AlwaysInterleave]
     Task<TallyNode?> GetTallyNode(string code);
 

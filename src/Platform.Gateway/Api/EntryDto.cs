@@ -64,3 +64,6 @@ public sealed record AuditPageDto(int Offset, int Limit, int? NextOffset, IReadO
 
 /// <param name="Missing">What the branch still owes: selfAssessment or review (催办).</param>
 public sealed record LaggardDto(string Code, string Name, string? School, string Supervisor, string Missing);
+
+/// <param name="ReviewerCity">The city whose reviewers re-score the branch; never the branch's own.</param>
+public sealed record CrossCheckAssignmentDto(string Branch, string City, string ReviewerCity);

@@ -35,6 +35,8 @@ internal static class CampaignEndpoints
         branch.MapPost("/appeal", PostAppeal).WithSummary("An appeal (申诉) during publicity: disputed indicators and a reason");
         branch.MapPut("/appeal/decision", PutAppealDecision).WithSummary("The final decision on an appeal");
         branch.MapGet("/audit", GetEntryAudit).WithSummary("Every score change of the branch in this campaign (留痕)");
+        campaigns.MapGet("/{id}/cross-check", GetAssignments)
+            .WithSummary("The cross-region draw: each sampled branch and the city whose reviewers re-score it (filter with reviewerCity)");
         campaigns.MapGet("/{id}/audit", GetAudit).WithSummary("Score changes of the whole campaign, a page of branches at a time");
         campaigns.MapGet("/{id}/progress", GetProgress).WithSummary("Campaign-wide progress and results, with each scope region ranked");
         campaigns.MapGet("/{id}/progress/{code}", GetProgress).WithSummary("A region's or school's progress and results, its children ranked")
@@ -124,6 +126,21 @@ internal static class CampaignEndpoints
     {
         var audit = await Entry(grains, tenant, id, code).GetAudit();
         return audit.Succeeded ? TypedResults.Ok(audit.Value!.Select(r => AuditDto.From(code, r)).ToArray()) : Problems.Of(audit);
+    }
+
+    private static async Task<Results<Ok<CrossCheckAssignmentDto[]>, ProblemHttpResult>> GetAssignments(
+        string tenant, string id, IGrainFactory grains, string? reviewerCity = null)
+    {
+        if (await Campaign(grains, tenant, id).Get() is null)
+        {
+            return NoCampaign(id);
+        }
+
+        var assignments = await Campaign(grains, tenant, id).GetAssignments();
+        return TypedResults.Ok(assignments
+            .Where(a => reviewerCity is null || a.ReviewerCity == reviewerCity)
+            .Select(a => new CrossCheckAssignmentDto(a.BranchCode, a.CityCode, a.ReviewerCity))
+            .ToArray());
     }
 
     private static async Task<Results<Ok<AuditPageDto>, ProblemHttpResult>> GetAudit(

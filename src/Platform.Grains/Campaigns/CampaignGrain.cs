@@ -114,6 +114,8 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
     public Task<IReadOnlyList<RosterBranch>> GetSchoolBranches(string schoolCode) => Task.FromResult(_index.SchoolBranches(schoolCode));
 
+    public Task<IReadOnlyList<CrossCheckAssignment>> GetAssignments() => Task.FromResult(State.Assignments);
+
     public Task<TallyNode?> GetTallyNode(string code) => Task.FromResult(_index.TallyNode(code));
 
     public Task<IReadOnlyList<RosterBranch>> ListBranches(int offset, int count) =>
