@@ -337,7 +337,8 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
 
     public async Task MarkSampled(string reviewerCity)
     {
-        if (await EnsureBranchAsync() && _current.CrossCheck is null)
+        // An official result is settled: a late or stray assignment must not reopen it (as in SendBack).
+        if (await EnsureBranchAsync() && _current.CrossCheck is null && _current.Final is null)
         {
             _current = _current with { CrossCheck = new CrossCheckRecord(reviewerCity, null, null, false), Revision = _current.Revision + 1 };
             await CommitAsync();

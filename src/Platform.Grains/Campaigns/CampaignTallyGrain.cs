@@ -19,50 +19,41 @@ public sealed partial class CampaignTallyGrain(IOptions<RollupOptions> options, 
     private readonly RollupOptions _options = options.Value;
     private string _tenant = "";
     private string _campaignId = "";
+    private string _code = "";
     private TallyNode? _node;
+    private Task? _placing;
     private CampaignLedger _ledger = new([]);
     private IGrainTimer? _timer;
     private bool _reportDue;
     private bool _timerArmed;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenant, _campaignId, var code) = GrainKeys.ParseCampaign(this.GetPrimaryKeyString());
-        _node = await GrainFactory.GetGrain<ICampaignGrain>(GrainKeys.Campaign(_tenant, _campaignId)).GetTallyNode(code!);
-        if (_node is null)
-        {
-            return;
-        }
-
-        _ledger = new CampaignLedger(_node.Children);
-        foreach (var batch in _node.Children.Chunk(_options.ProbeConcurrency))
-        {
-            var probes = await Task.WhenAll(batch.Select(child => child.IsBranch ? Entry(child.Code).Probe() : Tally(child.Code).Probe()));
-            foreach (var probe in probes)
-            {
-                _ledger.Apply(probe);
-            }
-        }
-
-        // The previous activation's last report may never have arrived; reports are idempotent, so send one.
-        MarkReportDue();
+        _code = code!;
+        return PlaceAsync();
     }
 
-    public Task<TallyView?> GetView() => Task.FromResult(_node is null
-        ? null
-        : new TallyView(_node, _ledger.Version, _ledger.Total, _ledger.Children.ToArray()));
-
-    public Task ReportChild(TallyChild report)
+    public async Task<TallyView?> GetView()
     {
+        await PlaceAsync();
+        return _node is null ? null : new TallyView(_node, _ledger.Version, _ledger.Total, _ledger.Children.ToArray());
+    }
+
+    public async Task ReportChild(TallyChild report)
+    {
+        await PlaceAsync();
         if (_ledger.Apply(report))
         {
             MarkReportDue();
         }
-
-        return Task.CompletedTask;
     }
 
-    public Task<TallyChild> Probe() => Task.FromResult(Current());
+    public async Task<TallyChild> Probe()
+    {
+        await PlaceAsync();
+        return Current();
+    }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -73,6 +64,46 @@ public sealed partial class CampaignTallyGrain(IOptions<RollupOptions> options, 
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Finds this node's place in the roster and rebuilds its ledger from its children. A tally asked for before the
+    /// roster is fixed (a dashboard open on a draft) has no place yet: it looks again on its next call, rather than
+    /// staying blank, deaf to reports and invisible to the draw and finalisation for the rest of its activation.
+    /// Interleaved callers share one attempt, so the ledger is built once and no report lands in a half-built one.
+    /// </summary>
+    private Task PlaceAsync()
+    {
+        if (_node is null && _placing is not { IsCompleted: false })
+        {
+            _placing = PlaceOnceAsync();
+        }
+
+        return _placing ?? Task.CompletedTask;
+    }
+
+    private async Task PlaceOnceAsync()
+    {
+        var node = await GrainFactory.GetGrain<ICampaignGrain>(GrainKeys.Campaign(_tenant, _campaignId)).GetTallyNode(_code);
+        if (node is null)
+        {
+            return;
+        }
+
+        var ledger = new CampaignLedger(node.Children);
+        foreach (var batch in node.Children.Chunk(_options.ProbeConcurrency))
+        {
+            var probes = await Task.WhenAll(batch.Select(child => child.IsBranch ? Entry(child.Code).Probe() : Tally(child.Code).Probe()));
+            foreach (var probe in probes)
+            {
+                ledger.Apply(probe);
+            }
+        }
+
+        (_node, _ledger) = (node, ledger);
+
+        // The previous activation's last report may never have arrived; reports are idempotent, so send one.
+        MarkReportDue();
     }
 
     private TallyChild Current() => _node is null

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Platform.Contracts;
 using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
@@ -24,6 +25,17 @@ internal sealed class CampaignDriver(IGrainFactory grains, string tenant, string
     public ICampaignTallyGrain Tally(string code) => grains.GetGrain<ICampaignTallyGrain>(GrainKeys.CampaignTally(tenant, campaignId, code));
 
     public INodeGrain Node(string code) => grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code));
+
+    public const string Admin = "省委教育工委";
+
+    /// <summary>A definition every rule accepts over the whole generated province. It sets no deadline, so no reminder
+    /// moves a stage while a test is looking.</summary>
+    public static CampaignDefinition Definition(CrossCheckPolicy? crossCheck = null, QuotaPolicy? quotas = null, long seed = 1) => new(
+        "2026年度五化星级评定", CampaignKind.AnnualStarRating, [RandomProvince.Root], 1, new Dictionary<CampaignStage, DateTimeOffset>(),
+        crossCheck ?? new CrossCheckPolicy(0.5m, 1, CascadeOnFailure: true), quotas ?? QuotaPolicy.None, seed);
+
+    public static List<string> RatedBranches(IEnumerable<NodeDefinition> definitions) =>
+        definitions.Where(d => d.Kind.IsRated()).Select(d => d.Code).ToList();
 
     public static async Task<List<NodeDefinition>> CreateProvinceAsync(IGrainFactory grains, string tenant, Random random, int cities, int countiesPerCity, int schoolsPerCounty)
     {
@@ -69,10 +81,43 @@ internal sealed class CampaignDriver(IGrainFactory grains, string tenant, string
 
     public async Task<CampaignView> AdvanceAsync(CampaignStage to)
     {
-        var advanced = await Campaign.Advance(to, "省委教育工委");
+        var advanced = await Campaign.Advance(to, Admin);
         Assert.True(advanced.Succeeded, advanced.Detail);
         return advanced.Value!;
     }
+
+    /// <summary>Advances one stage at a time until the campaign stands at <paramref name="to"/>.</summary>
+    public async Task<CampaignView> AdvanceToAsync(CampaignStage to)
+    {
+        var view = (await Campaign.Get())!;
+        while (view.Stage < to)
+        {
+            view = await AdvanceAsync(view.Stage.Next()!.Value);
+        }
+
+        return view;
+    }
+
+    /// <summary>
+    /// Everything a branch's entry shows — view, audit trail and the tally it reports — rendered as text. Records compare
+    /// their lists and dictionaries by reference and every grain call brings fresh copies, so only a rendering can show
+    /// that a refused command left the stored entry exactly as it was.
+    /// </summary>
+    public async Task<string> EntrySnapshotAsync(string branch)
+    {
+        var entry = Entry(branch);
+        return Render(new { View = await entry.Get(), Audit = await entry.GetAudit(), Tally = await entry.Probe() });
+    }
+
+    /// <summary>The campaign as its admin sees it, its roster and its line in the tenant's list, rendered as text.</summary>
+    public async Task<string> CampaignSnapshotAsync() => Render(new
+    {
+        View = await Campaign.Get(),
+        Roster = await Campaign.ListBranches(0, 1000),
+        Directory = await grains.GetGrain<ICampaignDirectoryGrain>(GrainKeys.CampaignDirectory(tenant)).List(),
+    });
+
+    public static string Render(object? value) => JsonSerializer.Serialize(value);
 
     /// <summary>Every indicator at a share of its maximum, so a test can aim a branch at a band.</summary>
     public static AssessmentInput Scores(decimal share, params string[] vetoes) => AssessmentInput.FromScores(
