@@ -32,6 +32,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
     private string _campaignId = "";
     private string _code = "";
     private CampaignEntryState _current = new();
+    private CampaignEntryState _durable = new();
 
     public CampaignEntryGrain(
         [PersistentState(StorageNames.CampaignEntry, StorageNames.Provider)] IPersistentState<CampaignEntryState> store,
@@ -53,6 +54,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         (_tenant, _campaignId, var code) = GrainKeys.ParseCampaign(this.GetPrimaryKeyString());
         _code = code!;
         _current = _store.State ?? new CampaignEntryState();
+        _durable = _current;
         if (_current.CascadePending)
         {
             // Not in activation: the siblings may be calling this entry at the same moment.
@@ -70,8 +72,10 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         ? Outcome<IReadOnlyList<ScoreAuditRecord>>.Ok(_current.Audit)
         : NotOnRoster<IReadOnlyList<ScoreAuditRecord>>();
 
-    public Task<TallyChild> Probe() => Task.FromResult(_current.Branch is { } branch
-        ? new TallyChild(branch.Code, branch.Name, true, _current.Revision, CampaignEntryTally.Of(_current))
+    /// <summary>Only what is stored is ever reported: a revision seen above must never come back with other content
+    /// after a failed write and a reactivation.</summary>
+    public Task<TallyChild> Probe() => Task.FromResult(_durable.Branch is { } branch
+        ? new TallyChild(branch.Code, branch.Name, true, _durable.Revision, CampaignEntryTally.Of(_durable))
         : TallyChild.Placeholder(_code, _code, true));
 
     public async Task<Outcome<EntryView>> SubmitSelfAssessment(SelfAssessmentInput submission, string actor, int? expectedRevision)
@@ -497,9 +501,11 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         try
         {
             await _store.WriteStateAsync();
+            _durable = snapshot;
         }
         catch
         {
+            // The stored state is unknown now: start again from storage. Reports keep quoting the last stored state.
             DeactivateOnIdle();
             throw;
         }
