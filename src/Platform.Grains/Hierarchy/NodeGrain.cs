@@ -643,6 +643,14 @@ public sealed partial class NodeGrain : Grain, INodeGrain
             await _writer.WriteAsync();
         }
 
+        if (!_reportDue && !_checkpointDue)
+        {
+            // Most organisations report once and then sit idle for hours: a parked timer is memory they do not need.
+            _flushTimer?.Dispose();
+            _flushTimer = null;
+            return;
+        }
+
         ScheduleFlush();
     }
 
