@@ -4,10 +4,13 @@ namespace Platform.Bench;
 
 /// <summary>
 /// Command line: <c>--orgs 50000 --clients 32 --duration 20 --read-rate 500 --read-seconds 10 --bursts 20
-/// --burst-size 200 [--postgres CONNECTION] [--out docs/benchmarks.md]</c>.
+/// --burst-size 200 [--postgres CONNECTION] [--out docs/benchmarks.md]</c>, or for the campaign benchmark alone
+/// <c>--campaign [--orgs 50000] [--in-flight 64] [--out docs/benchmarks-campaign.md]</c>.
 /// </summary>
 public sealed record BenchOptions
 {
+    public const string CampaignOutput = "docs/benchmarks-campaign.md";
+
     public int Organisations { get; init; } = 50_000;
 
     /// <summary>Concurrent clients on deadline day.</summary>
@@ -33,6 +36,12 @@ public sealed record BenchOptions
 
     public string? Output { get; init; }
 
+    /// <summary>Run only the campaign benchmark (grain calls in-process), not the HTTP comparison with the baseline.</summary>
+    public bool Campaign { get; init; }
+
+    /// <summary>Campaign benchmark: branch commands in flight at once, as many reviewers working in parallel.</summary>
+    public int InFlight { get; init; } = 64;
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -52,10 +61,13 @@ public sealed record BenchOptions
                 "--memory-sample" => options with { MemorySample = Number() },
                 "--postgres" => options with { Postgres = Next() },
                 "--out" => options with { Output = Next() },
+                "--campaign" => options with { Campaign = true },
+                "--in-flight" => options with { InFlight = Number() },
                 _ => throw new ArgumentException($"unknown option {args[i]}; see bench/Platform.Bench/BenchOptions.cs"),
             };
         }
 
-        return options;
+        // The campaign figures are only worth running for when they are kept, so that mode writes its report by default.
+        return options.Campaign && options.Output is null ? options with { Output = CampaignOutput } : options;
     }
 }

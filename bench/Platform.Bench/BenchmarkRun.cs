@@ -27,8 +27,7 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         try
         {
             log.WriteLine($"Generating a province of about {options.Organisations:N0} organisations…");
-            var schoolsPerCounty = Math.Max(2, (int)Math.Round(options.Organisations / (1.875 * 122)));
-            var province = DemoProvince.Generate(new DemoProvinceOptions { SchoolsPerCounty = schoolsPerCounty, AssessedShare = 1.0 });
+            var province = BenchProvince.Generate(options.Organisations);
             log.WriteLine($"  {province.Rows:N0} rows: {province.Schools:N0} schools, {province.Organisations:N0} organisations, {province.Assessments.Count:N0} rated units");
 
             var platform = await MeasurePlatformAsync(province, Path.Combine(folder, "platform"));

@@ -1,16 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using Platform.Contracts;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Scoring;
 using Platform.Grains.Hierarchy;
 using Platform.Grains.Persistence;
-using Platform.Hosting;
 
 namespace Platform.Bench;
 
@@ -22,17 +18,7 @@ public static class StorageCeiling
 {
     public static async Task<double> MeasureAsync(string folder, Assessment sample, int writers, TimeSpan duration)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Platform:Sqlite:Path"] = Path.Combine(folder, "ceiling.db"),
-            ["Platform:SiloPort"] = Ports.Free().ToString(CultureInfo.InvariantCulture),
-            ["Platform:GatewayPort"] = Ports.Free().ToString(CultureInfo.InvariantCulture),
-        });
-        builder.AddPlatformSilo();
-        using var host = builder.Build();
-        await host.StartAsync();
+        using var host = await EmbeddedSilo.StartAsync(Path.Combine(folder, "ceiling.db"));
         var storage = host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
 
         var writes = 0;
