@@ -65,12 +65,15 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         log.WriteLine($"  import: {import:F1} s ({province.Rows / import:N0} rows/s)");
 
         var memory = await MeasureMemoryAsync(http, province);
-        log.WriteLine($"  memory: {memory.HeapPerActivation:N0} B managed heap and {memory.WorkingSetPerThousand / 1024:N0} KiB working set per 1,000 activated organisations");
+        log.WriteLine($"  memory: {memory.HeapPerActivation:N0} B managed heap per activation ({memory.Activated:N0}), {memory.OwnDataPerOrganisation:N0} B own data per organisation ({memory.Organisations:N0}), so {memory.OverheadPerActivation:N0} B overhead per activation; {memory.WorkingSetPerThousand / 1024:N0} KiB working set per 1,000 activated organisations");
 
         var known = new ConcurrentDictionary<string, Submitted>();
         log.WriteLine($"  deadline day: {options.Clients} clients for {options.Duration} s…");
         var deadline = await DeadlineDayAsync(province, known, code => $"/api/v1/tenants/{Tenant}/orgs/{code}/assessment", http, ifMatch: true);
         log.WriteLine($"  {deadline.PerSecond:N0} submissions/s, p50 {deadline.P50:F1} ms, p99 {deadline.P99:F1} ms, {deadline.Errors} errors");
+        log.WriteLine("  the same load on the HTTP path alone (no grain, no storage)…");
+        var httpPath = await DeadlineDayAsync(province, new ConcurrentDictionary<string, Submitted>(), code => $"/diagnostics/echo/orgs/{code}/assessment", http, ifMatch: false);
+        log.WriteLine($"  {httpPath.PerSecond:N0} requests/s, p99 {httpPath.P99:F1} ms");
 
         var freshness = new Latencies();
         freshness.Add(await WaitForExactProvinceAsync(http, province.RootCode, known));
@@ -87,7 +90,7 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
 
         var (single, rate, max) = await ReadsAsync(http, $"/api/v1/tenants/{Tenant}/nodes/{province.RootCode}", $"/api/v1/tenants/{Tenant}/nodes/430100");
         log.WriteLine($"  province/city pages at {options.ReadRate}/s: p50 {rate.P50:F2} ms, p99 {rate.P99:F2} ms; at most {max.PerSecond:N0}/s");
-        return new SideFigures(import, deadline, freshness.Percentile(50), freshness.Percentile(99), single, rate, max, memory);
+        return new SideFigures(import, deadline, freshness.Percentile(50), freshness.Percentile(99), single, rate, max, memory, httpPath);
     }
 
     private async Task<SideFigures> MeasureBaselineAsync(GeneratedProvince province)
@@ -105,6 +108,9 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         var known = new ConcurrentDictionary<string, Submitted>();
         var deadline = await DeadlineDayAsync(province, known, code => $"/orgs/{code}/assessment", http, ifMatch: false);
         log.WriteLine($"  {deadline.PerSecond:N0} submissions/s, p50 {deadline.P50:F1} ms, p99 {deadline.P99:F1} ms, {deadline.Errors} errors");
+        log.WriteLine("  the same load on the HTTP path alone (no grain, no storage)…");
+        var httpPath = await DeadlineDayAsync(province, new ConcurrentDictionary<string, Submitted>(), code => $"/diagnostics/echo/orgs/{code}/assessment", http, ifMatch: false);
+        log.WriteLine($"  {httpPath.PerSecond:N0} requests/s, p99 {httpPath.P99:F1} ms");
 
         var page = await database.ReadPageAsync(province.RootCode);
         var expected = Expected(known);
@@ -212,8 +218,9 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
             (await http.GetAsync($"/api/v1/tenants/{Tenant}/nodes/{code}/summary", token)).EnsureSuccessStatusCode());
         var after = await http.GetFromJsonAsync<MemoryReading>("/diagnostics/memory");
         var activated = Math.Max(1, after!.Activations - before!.Activations);
-        return new MemoryFigures(activated, (after.ManagedHeapBytes - before.ManagedHeapBytes) / (double)activated,
-            (after.WorkingSetBytes - before.WorkingSetBytes) * 1000.0 / activated);
+        var ownData = OrganisationFootprint.MeasureBytesPerOrganisation(province, Framework, sample.Count);
+        return new MemoryFigures(activated, sample.Count, (after.ManagedHeapBytes - before.ManagedHeapBytes) / (double)activated,
+            (after.WorkingSetBytes - before.WorkingSetBytes) * 1000.0 / activated, ownData);
     }
 
     private static async Task<double> TimeAsync(Func<Task> action)

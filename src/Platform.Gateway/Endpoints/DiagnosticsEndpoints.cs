@@ -1,5 +1,10 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Contracts.Hierarchy;
+using Platform.Domain.Framework;
+using Platform.Domain.Scoring;
+using Platform.Gateway.Api;
+using Platform.Gateway.Infrastructure;
 
 namespace Platform.Gateway.Endpoints;
 
@@ -23,7 +28,27 @@ internal static class DiagnosticsEndpoints
             await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
             return TypedResults.NoContent();
         });
+        diagnostics.MapPut("/echo/orgs/{code}/assessment", Echo);
         return app;
+    }
+
+    private static readonly FrameworkVersion EchoFramework = DefaultFrameworks.Create(RatingScheme.Stars, 1, DateTimeOffset.UnixEpoch);
+
+    /// <summary>
+    /// A submission's HTTP path without the platform behind it: the same body bound and scored, the same answer
+    /// written, but no grain call and no storage. Its throughput is what HTTP and JSON alone allow on the machine, the
+    /// other ceiling a submission lives under besides the storage's.
+    /// </summary>
+    private static Results<Ok<AssessmentDto>, ProblemHttpResult> Echo(string code, AssessmentRequest request, HttpResponse response)
+    {
+        var scored = Assessor.Score(EchoFramework, request.ToInput());
+        if (scored.Assessment is not { } assessment)
+        {
+            return Problems.Invalid(scored.Errors);
+        }
+
+        response.Headers.ETag = ETags.Of(1);
+        return TypedResults.Ok(AssessmentDto.From(new AssessmentView(code, 1, assessment, DateTimeOffset.UtcNow)));
     }
 
     /// <summary>Managed heap after a full, compacting collection; the process working set; live grain activations.</summary>
