@@ -15,7 +15,8 @@ public sealed record SideFigures(
     LoadResult ReadsAtRate,
     LoadResult ReadsMax,
     MemoryFigures? Memory,
-    LoadResult? HttpPathAlone = null);
+    LoadResult? HttpPathAlone = null,
+    LoadResult? DeadlineWarm = null);
 
 /// <summary>Managed heap per activated organisation, and process working set per 1,000 of them.</summary>
 /// <param name="Activated">Every activation the sample caused: the organisations read and the parents they woke.</param>
@@ -58,6 +59,13 @@ public sealed record BenchReport(BenchOptions Options, int Rows, int Schools, in
             .AppendLine(c, $"| dashboard reads flat out (pages/s) | {p.ReadsMax.PerSecond:N0} | {b.ReadsMax.PerSecond:N0} | {Ratio(p.ReadsMax.PerSecond, b.ReadsMax.PerSecond)} |")
             .AppendLine(c, $"| storage ceiling: raw grain-state writes/s | {StorageCeiling:N0} | | |")
             .AppendLine(c, $"| submissions as a share of the ceiling | {ShareOfCeiling:P0} | | |");
+        if (p.DeadlineWarm is { } warm)
+        {
+            text.AppendLine(c, $"| deadline day, second round with every grain already active: submissions/s | {warm.PerSecond:N0} | | |")
+                .AppendLine(c, $"| deadline day, second round: latency p50 / p95 / p99 (ms) | {warm.P50:F1} / {warm.P95:F1} / {warm.P99:F1} | | |")
+                .AppendLine(c, $"| second round as a share of the ceiling | {warm.PerSecond / StorageCeiling:P0} | | |");
+        }
+
         if (p.HttpPathAlone is { } path)
         {
             text.AppendLine(c, $"| HTTP path alone: the same PUT parsed, scored and answered, no grain, no storage (requests/s) | {path.PerSecond:N0} | | |")
