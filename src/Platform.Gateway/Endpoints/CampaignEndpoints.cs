@@ -17,18 +17,22 @@ internal static class CampaignEndpoints
 
     public static RouteGroupBuilder MapCampaignEndpoints(this RouteGroupBuilder tenant)
     {
-        var campaigns = tenant.MapGroup("/campaigns").WithTags("Campaigns");
-        campaigns.MapPost("/", Create).WithSummary("Create a campaign (draft): kind, scope, pinned framework version, stage deadlines, cross-check and quotas")
-            .ProducesValidationProblem();
+        var campaigns = tenant.MapGroup("/campaigns").WithTags("Campaigns")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        campaigns.MapPost("/", Create).WithSummary("Create a campaign (draft): kind, scope, pinned framework version, stage deadlines, cross-check and quotas");
         campaigns.MapGet("/", List).WithSummary("The tenant's campaigns");
-        campaigns.MapGet("/{id}", Get).WithSummary("A campaign: definition, stage and history").ProducesProblem(StatusCodes.Status404NotFound);
+        campaigns.MapGet("/{id}", Get).WithSummary("A campaign: definition, stage and history");
         campaigns.MapPost("/{id}/advance", Advance)
             .WithSummary("Move to the next stage (draft → selfAssessment → review → crossCheck → publicity → final)")
-            .WithDescription("Stages are never skipped. Opening self-assessment fixes the roster; opening the cross-check draws the sample; final closes appeals, applies quotas and makes every result official. A final that was interrupted is finished by advancing to final again.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("Stages are never skipped. Opening self-assessment fixes the roster; opening the cross-check draws the sample; final closes appeals, applies quotas and makes every result official. A final that was interrupted is finished by advancing to final again.");
 
-        var branch = campaigns.MapGroup("/{id}/branches/{code}").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
-        branch.MapGet("/", GetEntry).WithSummary("One branch's part in the campaign, with its ETag").ProducesProblem(StatusCodes.Status404NotFound);
+        var branch = campaigns.MapGroup("/{id}/branches/{code}")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        branch.MapGet("/", GetEntry).WithSummary("One branch's part in the campaign, with its ETag");
         branch.MapPut("/self-assessment", PutSelfAssessment).WithSummary("A branch's self-assessment (自评); revisable until the stage closes");
         branch.MapPut("/review", PutReview).WithSummary("The supervising region's review (审核): changed indicators with a reason each");
         branch.MapPut("/cross-check", PutCrossCheck).WithSummary("The cross-region check (交叉检查) by the city assigned to the branch");
