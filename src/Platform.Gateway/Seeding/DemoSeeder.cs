@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Platform.Contracts;
+using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
 using Platform.Contracts.Tenancy;
 using Platform.DemoData;
+using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
+using Platform.Domain.Hierarchy;
 using Platform.Gateway.Imports;
 
 namespace Platform.Gateway.Seeding;
@@ -69,7 +72,35 @@ internal sealed partial class DemoSeeder(
             }
         });
 
+        var campaign = await SeedCampaignAsync(province, cancellationToken);
         LogSeeded(logger, DemoSeedOptions.TenantId, province.Schools, province.Organisations, province.Assessments.Count, stopwatch.Elapsed.TotalSeconds);
+        LogCampaign(logger, campaign);
+    }
+
+    /// <summary>A campaign in self-assessment with most branches in, so progress, rankings and laggards have something
+    /// to show; the README walkthrough runs a second one start to finish.</summary>
+    private async Task<string> SeedCampaignAsync(GeneratedProvince province, CancellationToken cancellationToken)
+    {
+        var tenant = DemoSeedOptions.TenantId;
+        var id = await grains.GetGrain<ICampaignDirectoryGrain>(GrainKeys.CampaignDirectory(tenant)).NextId();
+        var campaign = grains.GetGrain<ICampaignGrain>(GrainKeys.Campaign(tenant, id));
+        var definition = new CampaignDefinition("2026年度五化星级评定（演示）", CampaignKind.AnnualStarRating, [province.RootCode], 1,
+            new Dictionary<CampaignStage, DateTimeOffset> { [CampaignStage.SelfAssessment] = DateTimeOffset.UtcNow.AddDays(14) },
+            CrossCheckPolicy.Default, new QuotaPolicy(NodeKind.City, [new RatingQuota(RatingLevel.Star5, 0.3m)]), Seed: 2026);
+        var created = await campaign.Create(definition, "省委教育工委");
+        var opened = created.Succeeded ? await campaign.Advance(CampaignStage.SelfAssessment, "省委教育工委") : created;
+        if (!opened.Succeeded)
+        {
+            LogImportFailed(logger, $"demo campaign: {opened.Detail}");
+            return id;
+        }
+
+        var evidence = new Dictionary<string, string> { ["2.1"] = "支委会会议记录" };
+        var submitters = province.Assessments.Where((_, i) => i % 7 != 0).ToList();
+        await Parallel.ForEachAsync(submitters, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (item, _) =>
+            await grains.GetGrain<ICampaignEntryGrain>(GrainKeys.CampaignEntry(tenant, id, item.Code))
+                .SubmitSelfAssessment(new SelfAssessmentInput(item.Input, evidence), "支部书记", null));
+        return id;
     }
 
     private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)
@@ -96,6 +127,9 @@ internal sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo tenant '{Tenant}' ready: {Schools} schools, {Organisations} organisations, {Assessments} assessments in {Seconds:F1}s")]
     private static partial void LogSeeded(ILogger logger, string tenant, int schools, int organisations, int assessments, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo campaign '{Campaign}' is in self-assessment: try GET /api/v1/tenants/demo/campaigns/{Campaign}/progress")]
+    private static partial void LogCampaign(ILogger logger, string campaign);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The demo import failed: {Problem}. Delete the database file and start again.")]
     private static partial void LogImportFailed(ILogger logger, string problem);
