@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Contracts;
 using Platform.Contracts.Campaigns;
+using Platform.Contracts.Hierarchy;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
@@ -79,7 +80,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
             // The scope is checked again, fully, when the roster is fixed; this catches typos at once.
             for (var i = 0; i < definition.Scope.Count; i++)
             {
-                var probe = await GrainFactory.GetGrain<Contracts.Hierarchy.INodeGrain>(GrainKeys.Node(_tenant, definition.Scope[i])).Probe();
+                var probe = await GrainFactory.GetGrain<INodeGrain>(GrainKeys.Node(_tenant, definition.Scope[i])).Probe();
                 if (probe is not { Exists: true, Closed: false, Rollup.Kind: var kind } || !kind.IsRegion())
                 {
                     errors.Add(new($"scope[{i}]", $"there is no open region '{definition.Scope[i]}' in this tenant"));
