@@ -12,24 +12,6 @@ namespace Platform.Gateway.Tests.Endpoints;
 [Collection(GatewayCollection.Name)]
 public sealed class CampaignEndpointsTests(GatewayFixture fixture)
 {
-    /// <summary>Two cities, so the cross-region check has somewhere to send each sample.</summary>
-    private const string TwoCities = """
-        kind,code,name,parentCode,stage,ownership,location,covers,members,probationaryMembers
-        province,430000,湖南省,,,,,,,
-        city,430100,长沙市,430000,,,,,,
-        county,430102,芙蓉区,430100,,,,,,
-        school,9430102001,芙蓉区第一中学,430102,高中,公办,城镇,,,
-        partyCommittee,9430102001-00,芙蓉区第一中学党委,9430102001,,,,,,
-        branch,9430102001-01,第一党支部,9430102001-00,,,,,20,1
-        branch,9430102001-02,第二党支部,9430102001-00,,,,,15,0
-        city,430200,株洲市,430000,,,,,,
-        county,430202,荷塘区,430200,,,,,,
-        school,9430202001,荷塘区实验小学,430202,primary,public,urban,,,
-        branch,9430202001-01,荷塘区实验小学党支部,9430202001,,,,,9,2
-        school,9430202002,荷塘区第二小学,430202,primary,public,urban,,,
-        branch,9430202002-01,荷塘区第二小学党支部,9430202002,,,,,7,0
-        """;
-
     private static readonly string[] Branches = ["9430102001-01", "9430102001-02", "9430202001-01", "9430202002-01"];
 
     private readonly HttpClient _http = fixture.Http;
@@ -37,7 +19,7 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_campaign_runs_from_draft_to_final_over_http_and_the_results_reach_the_hierarchy()
     {
-        var tenant = await fixture.CreateTenantAsync(TwoCities);
+        var tenant = await fixture.CreateTenantAsync(TwoCityProvince.Csv);
         var campaigns = $"/api/v1/tenants/{tenant}/campaigns";
         var created = await _http.PostAsJsonAsync(campaigns, new
         {
@@ -164,7 +146,7 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
     [Fact]
     public async Task Bad_campaign_requests_are_refused_with_problems_that_name_the_field()
     {
-        var tenant = await fixture.CreateTenantAsync(TwoCities);
+        var tenant = await fixture.CreateTenantAsync(TwoCityProvince.Csv);
         var campaigns = $"/api/v1/tenants/{tenant}/campaigns";
         await (await _http.PostAsJsonAsync(campaigns, new { name = "x", kind = "picnic", scope = new[] { "430000" } })).AssertFieldProblemAsync("kind");
         await (await _http.PostAsJsonAsync(campaigns, new { name = "x", kind = "annualStarRating", scope = new[] { "439999" } })).AssertFieldProblemAsync("scope[0]");

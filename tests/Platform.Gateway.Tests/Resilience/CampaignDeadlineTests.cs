@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Platform.Bench;
+using Platform.Gateway.Tests.Infrastructure;
+
+namespace Platform.Gateway.Tests.Resilience;
+
+/// <summary>A stage deadline is a durable reminder in the SQLite file: it passes even when the process that set it is
+/// killed and another starts in its place.</summary>
+public sealed class CampaignDeadlineTests : IDisposable
+{
+    private const string Tenant = "deadline";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "platform-deadline-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task A_stage_closes_at_its_deadline_after_the_process_that_opened_it_was_killed()
+    {
+        string campaign;
+        await using (var gateway = await GatewayProcess.StartAsync(_folder))
+        {
+            using var http = new HttpClient { BaseAddress = gateway.Address };
+            (await http.PutAsJsonAsync($"/api/v1/tenants/{Tenant}", new { name = "期限测试" })).EnsureSuccessStatusCode();
+            var import = await http.PostAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", new StringContent(TwoCityProvince.Csv, Encoding.UTF8, "text/csv"));
+            Assert.Equal(0, (await import.JsonAsync()).GetProperty("rejected").GetInt32());
+
+            var created = await (await http.PostAsJsonAsync($"/api/v1/tenants/{Tenant}/campaigns", new
+            {
+                name = "期限", kind = "annualStarRating", scope = new[] { "430000" }, actor = "admin",
+                deadlines = new Dictionary<string, DateTimeOffset> { ["selfAssessment"] = DateTimeOffset.UtcNow.AddSeconds(15) },
+            })).JsonAsync();
+            campaign = $"/api/v1/tenants/{Tenant}/campaigns/{created.GetProperty("id").GetString()}";
+            var opened = await (await http.PostAsJsonAsync($"{campaign}/advance", new { to = "selfAssessment", actor = "admin" })).JsonAsync();
+            Assert.Equal("selfAssessment", opened.GetProperty("stage").GetString());
+            await gateway.KillAsync();
+        }
+
+        await using (var gateway = await GatewayProcess.StartAsync(_folder))
+        {
+            using var http = new HttpClient { BaseAddress = gateway.Address };
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            JsonElement view;
+            do
+            {
+                await Task.Delay(500);
+                view = await (await http.GetAsync(campaign)).JsonAsync();
+            }
+            while (view.GetProperty("stage").GetString() != "review" && DateTime.UtcNow < deadline);
+
+            Assert.Equal("review", view.GetProperty("stage").GetString());
+            Assert.Equal("deadline", view.GetProperty("history").EnumerateArray().Last().GetProperty("actor").GetString());
+        }
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
