@@ -30,12 +30,19 @@ public static class PlatformApp
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Platform: 教育系统党建“五化”标准化 API";
-            document.Info.Description = "Multi-tenant Party-building standardisation: the hierarchy and its live rollups, the 五化 framework, assessments and imports. Errors are RFC 7807 problem details naming the field at fault.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(options => options
+            .AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Platform: 教育系统党建“五化”标准化 API";
+                document.Info.Description = "Multi-tenant Party-building standardisation: the hierarchy and its live rollups, the 五化 framework, assessments, imports and evaluation campaigns. Errors are RFC 7807 problem details naming the field at fault.";
+                foreach (var server in document.Servers ?? [])
+                {
+                    server.Url = server.Url?.TrimEnd('/');
+                }
+
+                return Task.CompletedTask;
+            })
+            .AddOperationTransformer(OperationIds.Assign));
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<TenantFilter>();
         builder.Services.AddSingleton<HierarchyImporter>();

@@ -43,10 +43,11 @@ internal static class CampaignEndpoints
             .WithSummary("The cross-region draw: each sampled branch and the city whose reviewers re-score it (filter with reviewerCity)");
         campaigns.MapGet("/{id}/audit", GetAudit).WithSummary("Score changes of the whole campaign, a page of branches at a time");
         campaigns.MapGet("/{id}/progress", GetProgress).WithSummary("Campaign-wide progress and results, with each scope region ranked");
-        campaigns.MapGet("/{id}/progress/{code}", GetProgress).WithSummary("A region's or school's progress and results, its children ranked")
+        campaigns.MapGet("/{id}/progress/{code}", GetProgress).WithName("CampaignGetRegionProgress").WithSummary("A region's or school's progress and results, its children ranked")
             .WithDescription("sortBy: averageScore (default), topRatingShare, complianceRate, completion or generosity (review above cross-check, the most generous first).");
         campaigns.MapGet("/{id}/laggards/{code}", GetLaggards).WithSummary("Branches under a region that still owe a self-assessment or review (催办)");
-        campaigns.MapGet("/{id}/export", Export).WithSummary("Results and rankings as CSV or an Excel workbook, one sheet per level, streamed");
+        campaigns.MapGet("/{id}/export", Export).WithSummary("Results and rankings as CSV or an Excel workbook, one sheet per level, streamed")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", additionalContentTypes: ["text/csv"]);
         return tenant;
     }
 
