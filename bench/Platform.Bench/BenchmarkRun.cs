@@ -111,12 +111,6 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         var known = new ConcurrentDictionary<string, Submitted>();
         var deadline = await DeadlineDayAsync(province, known, code => $"/orgs/{code}/assessment", http, ifMatch: false);
         log.WriteLine($"  {deadline.PerSecond:N0} submissions/s, p50 {deadline.P50:F1} ms, p99 {deadline.P99:F1} ms, {deadline.Errors} errors");
-        log.WriteLine("  deadline day again, every branch's grain now active (no activation reads)…");
-        var warm = await DeadlineDayAsync(province, known, code => $"/api/v1/tenants/{Tenant}/orgs/{code}/assessment", http, ifMatch: true);
-        log.WriteLine($"  {warm.PerSecond:N0} submissions/s, p50 {warm.P50:F1} ms, p99 {warm.P99:F1} ms, {warm.Errors} errors");
-        log.WriteLine("  the same load on the HTTP path alone (no grain, no storage)…");
-        var httpPath = await DeadlineDayAsync(province, new ConcurrentDictionary<string, Submitted>(), code => $"/diagnostics/echo/orgs/{code}/assessment", http, ifMatch: false);
-        log.WriteLine($"  {httpPath.PerSecond:N0} requests/s, p99 {httpPath.P99:F1} ms");
 
         var page = await database.ReadPageAsync(province.RootCode);
         var expected = Expected(known);
