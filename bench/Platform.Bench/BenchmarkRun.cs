@@ -69,10 +69,10 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
 
         var known = new ConcurrentDictionary<string, Submitted>();
         log.WriteLine($"  deadline day: {options.Clients} clients for {options.Duration} s…");
-        var deadline = await DeadlineDayAsync(province, known, code => $"/api/v1/tenants/{Tenant}/orgs/{code}/assessment", http, ifMatch: true);
+        var deadline = await DeadlineDayAsync(province, known, AssessmentUrl, http, ifMatch: true);
         log.WriteLine($"  {deadline.PerSecond:N0} submissions/s, p50 {deadline.P50:F1} ms, p99 {deadline.P99:F1} ms, {deadline.Errors} errors");
         log.WriteLine("  deadline day again, every branch's grain now active (no activation reads)…");
-        var warm = await DeadlineDayAsync(province, known, code => $"/api/v1/tenants/{Tenant}/orgs/{code}/assessment", http, ifMatch: true);
+        var warm = await DeadlineDayAsync(province, known, AssessmentUrl, http, ifMatch: true);
         log.WriteLine($"  {warm.PerSecond:N0} submissions/s, p50 {warm.P50:F1} ms, p99 {warm.P99:F1} ms, {warm.Errors} errors");
         log.WriteLine("  the same load on the HTTP path alone (no grain, no storage)…");
         var httpPath = await DeadlineDayAsync(province, new ConcurrentDictionary<string, Submitted>(), code => $"/diagnostics/echo/orgs/{code}/assessment", http, ifMatch: false);
@@ -85,7 +85,7 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         {
             var batch = known.Keys.OrderBy(_ => random.Next()).Take(options.BurstSize).Select(code => (code, DemoProvince.Assess(Framework, random, 0.01))).ToList();
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Clients }, async (item, token) =>
-                await SubmitAsync(http, $"/api/v1/tenants/{Tenant}/orgs/{item.code}/assessment", item.code, item.Item2, known, ifMatch: true, token));
+                await SubmitAsync(http, AssessmentUrl(item.code), item.code, item.Item2, known, ifMatch: true, token));
             freshness.Add(await WaitForExactProvinceAsync(http, province.RootCode, known));
         }
 
@@ -222,6 +222,8 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         return new MemoryFigures(activated, sample.Count, (after.ManagedHeapBytes - before.ManagedHeapBytes) / (double)activated,
             (after.WorkingSetBytes - before.WorkingSetBytes) * 1000.0 / activated, ownData);
     }
+
+    private static string AssessmentUrl(string code) => $"/api/v1/tenants/{Tenant}/orgs/{code}/assessment";
 
     private static async Task<double> TimeAsync(Func<Task> action)
     {

@@ -212,13 +212,13 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
             Audit = [.. _current.Audit, .. revised.Audit],
             Revision = _current.Revision + 1,
         };
-        var committed = await CommitAsync();
+        await CommitAsync();
         if (cascade)
         {
             await CascadeAsync();
         }
 
-        return committed.Succeeded ? Outcome<EntryView>.Ok(View()) : committed;
+        return Outcome<EntryView>.Ok(View());
     }
 
     public async Task<Outcome<EntryView>> Appeal(AppealRequest appeal, string actor, int? expectedRevision)
@@ -426,8 +426,8 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         }
 
         _current = _current with { Final = final, Revision = _current.Revision + 1 };
-        var committed = await CommitAsync();
-        return committed.Succeeded ? Outcome<FinalResult>.Ok(final) : committed.As<FinalResult>();
+        await CommitAsync();
+        return Outcome<FinalResult>.Ok(final);
     }
 
     private INodeGrain Node(string code) => GrainFactory.GetGrain<INodeGrain>(GrainKeys.Node(_tenant, code));
@@ -487,6 +487,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         return _current.Branch is not null;
     }
 
+    /// <summary>Stores the change and reports the new tally; a failed write throws, so the answer is always the new view.</summary>
     private async Task<Outcome<EntryView>> CommitAsync()
     {
         await _writer.WriteAsync();

@@ -34,6 +34,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     private string _tenant = "";
     private string _id = "";
     private RosterIndex _index = RosterIndex.Build(CampaignRoster.Empty);
+    private CampaignSummary? _listed;
 
     public CampaignGrain(
         [PersistentState(StorageNames.Campaign, StorageNames.Provider)] IPersistentState<CampaignState> store,
@@ -383,8 +384,14 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     {
         _store.State = State with { Revision = State.Revision + 1 };
         await _store.WriteStateAsync();
-        await GrainFactory.GetGrain<ICampaignDirectoryGrain>(GrainKeys.CampaignDirectory(_tenant))
-            .Upsert(new CampaignSummary(_id, State.Definition!.Name, State.Definition.Kind, State.Stage, State.CreatedAt));
+
+        // The tenant's list shows only name, kind and stage: most saves (the draw, finalisation counts) leave it as it is.
+        var summary = new CampaignSummary(_id, State.Definition!.Name, State.Definition.Kind, State.Stage, State.CreatedAt);
+        if (summary != _listed)
+        {
+            await GrainFactory.GetGrain<ICampaignDirectoryGrain>(GrainKeys.CampaignDirectory(_tenant)).Upsert(summary);
+            _listed = summary;
+        }
     }
 
     private CampaignView View() => new(

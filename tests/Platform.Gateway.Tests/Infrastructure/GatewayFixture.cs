@@ -1,51 +1,25 @@
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Bench;
 
 namespace Platform.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// The real gateway with its embedded silo, on a loopback port and a fresh SQLite file, talked to over real HTTP.
+/// One <see cref="LoopbackGateway"/> shared by the tests of a collection, without the demo, with fast rollups.
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "platform-gateway-tests", Guid.NewGuid().ToString("N"));
-    private WebApplication? _app;
+    private LoopbackGateway? _gateway;
 
-    public HttpClient Http { get; private set; } = null!;
+    public HttpClient Http => _gateway!.Http;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _app = PlatformApp.Create(
-        [
-            "--urls", "http://127.0.0.1:0",
-            $"--Platform:Sqlite:Path={Path.Combine(_folder, "platform.db")}",
-            "--Platform:Seed:Demo=false",
-            $"--Platform:SiloPort={Ports.Free()}",
-            $"--Platform:GatewayPort={Ports.Free()}",
-            "--Platform:Rollup:ReportInterval=00:00:00.020",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address) };
-    }
+    public async Task InitializeAsync() =>
+        _gateway = await LoopbackGateway.StartAsync("--Platform:Seed:Demo=false", "--Platform:Rollup:ReportInterval=00:00:00.020");
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
-        if (_app is not null)
+        if (_gateway is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _gateway.DisposeAsync();
         }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
     }
 
     /// <summary>Creates a tenant and imports a small province into it; returns the tenant's id.</summary>

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Platform.Contracts;
 using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
-using Platform.Contracts.Tenancy;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
@@ -39,18 +38,9 @@ internal sealed class CampaignDriver(IGrainFactory grains, string tenant, string
 
     public static async Task<List<NodeDefinition>> CreateProvinceAsync(IGrainFactory grains, string tenant, Random random, int cities, int countiesPerCity, int schoolsPerCounty)
     {
-        var created = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).Upsert("测试", RatingScheme.Stars);
-        Assert.True(created.Succeeded, created.Detail);
+        await TenantSetup.CreateTenantAsync(grains, tenant);
         var definitions = RandomProvince.Generate(random, cities, countiesPerCity, schoolsPerCounty);
-        foreach (var level in definitions.GroupBy(d => d.Kind).OrderBy(g => g.Key))
-        {
-            await Parallel.ForEachAsync(level, async (definition, _) =>
-            {
-                var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, definition.Code)).Define(definition);
-                Assert.True(outcome.Succeeded, $"{definition.Code}: {outcome.Detail}");
-            });
-        }
-
+        await TenantSetup.DefineAllAsync(grains, tenant, definitions);
         return definitions;
     }
 

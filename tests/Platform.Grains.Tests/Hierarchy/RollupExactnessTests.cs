@@ -1,8 +1,6 @@
 using Orleans.Runtime;
 using Platform.Contracts;
 using Platform.Contracts.Hierarchy;
-using Platform.Contracts.Tenancy;
-using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Rollups;
 using Platform.Grains.Tests.Infrastructure;
@@ -26,7 +24,7 @@ public sealed class RollupExactnessTests(ClusterFixture fixture)
         var random = new Random(seed);
         var tenant = $"t{seed}";
         var model = new TreeModel();
-        await CreateTenantAsync(tenant);
+        await TenantSetup.CreateTenantAsync(_grains, tenant);
 
         var definitions = RandomProvince.Generate(random, cities: 3, countiesPerCity: 4, schoolsPerCounty: 60);
         await DefineAllAsync(tenant, model, definitions);
@@ -65,25 +63,12 @@ public sealed class RollupExactnessTests(ClusterFixture fixture)
         await AssertConvergedAsync(tenant, model);
     }
 
-    private async Task CreateTenantAsync(string tenant)
+    private async Task DefineAllAsync(string tenant, TreeModel model, IReadOnlyList<NodeDefinition> definitions)
     {
-        var created = await _grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).Upsert("测试", RatingScheme.Stars);
-        Assert.True(created.Succeeded, created.Detail);
-    }
-
-    private async Task DefineAllAsync(string tenant, TreeModel model, IEnumerable<NodeDefinition> definitions)
-    {
-        foreach (var level in definitions.GroupBy(d => d.Kind).OrderBy(g => g.Key))
+        await TenantSetup.DefineAllAsync(_grains, tenant, definitions);
+        foreach (var definition in definitions)
         {
-            await ParallelAsync(level.ToList(), async definition =>
-            {
-                var outcome = await Node(tenant, definition.Code).Define(definition);
-                Assert.True(outcome.Succeeded, $"{definition.Code}: {outcome.Detail}");
-            });
-            foreach (var definition in level)
-            {
-                model.Define(definition);
-            }
+            model.Define(definition);
         }
     }
 
