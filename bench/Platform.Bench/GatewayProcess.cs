@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Platform.Bench;
 
@@ -84,11 +85,41 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Asks the process to stop as an orchestrator does (SIGTERM): the host shuts down gracefully.</summary>
+    /// <returns>Whether it exited within <paramref name="timeout"/>.</returns>
+    public async Task<bool> TerminateAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return true;
+        }
+
+        const int SigTerm = 15;
+        if (Kill(_process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"could not send SIGTERM to process {_process.Id} (errno {Marshal.GetLastPInvokeError()})");
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
         _process.Dispose();
     }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     private static async Task<bool> IsReadyAsync(HttpClient http)
     {

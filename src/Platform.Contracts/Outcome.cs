@@ -21,6 +21,9 @@ public enum Failure
 
     /// <summary>428: overwriting needs the caller to say which version it read.</summary>
     PreconditionRequired,
+
+    /// <summary>503: the platform is stopping or restarting; nothing was changed, retry shortly.</summary>
+    Unavailable,
 }
 
 /// <summary>The result of a grain command: a value, or a failure with the reasons. Commands report rule violations

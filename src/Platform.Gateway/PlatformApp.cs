@@ -50,6 +50,7 @@ public static class PlatformApp
         builder.Services.AddHostedService<DemoSeeder>();
 
         var app = builder.Build();
+        app.Use(RetryAfter.OnUnavailable);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 

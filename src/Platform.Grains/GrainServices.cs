@@ -13,6 +13,8 @@ public static class GrainServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FrameworkCatalog>();
+        services.TryAddSingleton<ReportDrain>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ReportDrainParticipant>();
         var options = services.AddOptions<RollupOptions>();
         if (rollup is not null)
         {

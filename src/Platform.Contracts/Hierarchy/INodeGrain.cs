@@ -67,6 +67,11 @@ public interface INodeGrain : IGrainWithStringKey
     [Alias("ReportChild"), AlwaysInterleave]
     Task ReportChild(ChildRollup report);
 
+    /// <summary>Sends a pending report to the parent now, whatever the rate limit; the silo's drain calls it before a
+    /// graceful stop.</summary>
+    [Alias("FlushReport")]
+    Task FlushReport();
+
     /// <summary>This node's durable rollup, for a parent rebuilding its ledger.</summary>
     [Alias("Probe"), ReadOnly, AlwaysInterleave]
     Task<RollupProbe> Probe();

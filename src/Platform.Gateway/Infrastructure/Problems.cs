@@ -30,6 +30,7 @@ internal static class Problems
         Failure.Conflict => TypedResults.Problem(outcome.Detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict with the current state"),
         Failure.PreconditionFailed => TypedResults.Problem(outcome.Detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed since you read it"),
         Failure.PreconditionRequired => TypedResults.Problem(outcome.Detail, statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required"),
+        Failure.Unavailable => TypedResults.Problem(outcome.Detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Temporarily unavailable"),
         _ => throw new InvalidOperationException("A successful outcome is not a problem"),
     };
 }

@@ -27,10 +27,12 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     private readonly IPersistentState<NodeState> _store;
     private readonly FrameworkCatalog _frameworks;
     private readonly RollupOptions _options;
+    private readonly ReportDrain _drain;
     private readonly TimeProvider _time;
     private readonly ILogger<NodeGrain> _logger;
     private readonly CoalescingWriter _writer;
 
+    private string _key = "";
     private string _tenant = "";
     private string _code = "";
     private NodeState _current = new();
@@ -46,16 +48,22 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     private DateTimeOffset _lastCheckpointAt = DateTimeOffset.MinValue;
     private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
 
+    /// <summary>The kind a definition in progress is changing this node to; until it is stored, a child may attach
+    /// only if both the old and the new kind can hold it, or a concurrent move could build a cycle.</summary>
+    private NodeKind? _becoming;
+
     public NodeGrain(
         [PersistentState(StorageNames.Node, StorageNames.Provider)] IPersistentState<NodeState> store,
         FrameworkCatalog frameworks,
         IOptions<RollupOptions> options,
+        ReportDrain drain,
         TimeProvider time,
         ILogger<NodeGrain> logger)
     {
         _store = store;
         _frameworks = frameworks;
         _options = options.Value;
+        _drain = drain;
         _time = time;
         _logger = logger;
         _writer = new CoalescingWriter(WriteSnapshotAsync);
@@ -72,7 +80,8 @@ public sealed partial class NodeGrain : Grain, INodeGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_tenant, _code) = GrainKeys.ParseNode(this.GetPrimaryKeyString());
+        _key = this.GetPrimaryKeyString();
+        (_tenant, _code) = GrainKeys.ParseNode(_key);
         _current = _store.State ?? new NodeState();
         _durable = _current;
         _ledger = new RollupLedger(_current.RetiredVersions, _current.Children);
@@ -114,17 +123,24 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         }
 
         // The last report is sent, not awaited: the parent may be deactivating too, and its next activation would
-        // probe this one, which cannot answer until this deactivation ends.
+        // probe this one, which cannot answer until this deactivation ends. It stays pending in the drain's count
+        // until the parent takes it, so no region stopping meanwhile claims a complete ledger.
         if (_reportDue && ReportTarget is { } parent)
         {
-            Node(parent).ReportChild(CurrentRollup()).Ignore();
+            Node(parent).ReportChild(CurrentRollup())
+                .ContinueWith(_ => _drain.Delivered(_key, this), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default)
+                .Ignore();
+        }
+        else
+        {
+            _drain.Delivered(_key, this);
         }
 
         try
         {
             if (PersistsRollup)
             {
-                _cleanShutdown = true;
+                _cleanShutdown = _drain.AllowsCleanCheckpoint;
                 await _writer.WriteAsync();
             }
         }
@@ -137,6 +153,11 @@ public sealed partial class NodeGrain : Grain, INodeGrain
 
     public async Task<Outcome<NodeChange>> Define(NodeDefinition definition, IReadOnlyList<NodeDefinition>? children = null)
     {
+        if (_drain.Draining)
+        {
+            return Stopping<NodeChange>();
+        }
+
         var errors = NodeDefinitionRules.Validate(definition).ToList();
         if (definition.Code != _code)
         {
@@ -171,6 +192,22 @@ public sealed partial class NodeGrain : Grain, INodeGrain
                 $"a {definition.Kind.ToApiName()} cannot hold its {misfit.Kind.ToApiName()} '{misfit.Code}': move it first");
         }
 
+        // Set in the same turn as the check above: a child attaching while this change is awaited is checked against
+        // the new kind as well as the old one.
+        _becoming = definition.Kind;
+        try
+        {
+            return await ApplyDefinitionAsync(existing, definition, children);
+        }
+        finally
+        {
+            _becoming = null;
+        }
+    }
+
+    private async Task<Outcome<NodeChange>> ApplyDefinitionAsync(
+        NodeDefinition? existing, NodeDefinition definition, IReadOnlyList<NodeDefinition>? children)
+    {
         if (definition.Kind == NodeKind.Province)
         {
             var claim = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(_tenant)).ClaimRoot(_code);
@@ -248,6 +285,11 @@ public sealed partial class NodeGrain : Grain, INodeGrain
 
     public async Task<Outcome<NodeInfo>> Close()
     {
+        if (_drain.Draining)
+        {
+            return Stopping<NodeInfo>();
+        }
+
         if (Definition is null)
         {
             return NotFound<NodeInfo>();
@@ -310,6 +352,11 @@ public sealed partial class NodeGrain : Grain, INodeGrain
 
     public async Task<Outcome<AssessmentView>> PutAssessment(AssessmentInput input, int? expectedRevision)
     {
+        if (_drain.Draining)
+        {
+            return Stopping<AssessmentView>();
+        }
+
         if (!IsOpen)
         {
             return NotFound<AssessmentView>();
@@ -362,6 +409,11 @@ public sealed partial class NodeGrain : Grain, INodeGrain
 
     public async Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official)
     {
+        if (_drain.Draining)
+        {
+            return Stopping<AssessmentView>();
+        }
+
         if (!IsOpen || !Definition!.Kind.IsRated())
         {
             return NotFound<AssessmentView>();
@@ -397,10 +449,11 @@ public sealed partial class NodeGrain : Grain, INodeGrain
             return NotFound<string>();
         }
 
-        if (!Definition!.Kind.CanHold(kind))
+        if (!Definition!.Kind.CanHold(kind) || _becoming?.CanHold(kind) == false)
         {
+            var holder = Definition.Kind.CanHold(kind) ? _becoming!.Value : Definition.Kind;
             return Outcome<string>.Invalid("parentCode",
-                $"a {Definition.Kind.ToApiName()} ('{_code}') cannot hold a {kind.ToApiName()}");
+                $"a {holder.ToApiName()} ('{_code}') cannot hold a {kind.ToApiName()}");
         }
 
         if (_ledger.Attach(code, kind, name))
@@ -429,6 +482,14 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         }
 
         return Task.CompletedTask;
+    }
+
+    public async Task FlushReport()
+    {
+        if (_reportDue)
+        {
+            await ReportAsync();
+        }
     }
 
     public Task<RollupProbe> Probe() => Task.FromResult(_durable.Definition is { } definition
@@ -492,6 +553,9 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         : null;
 
     private static Outcome<T> NotFound<T>() => Outcome<T>.Fail(Failure.NotFound, "no such node in this tenant");
+
+    private static Outcome<T> Stopping<T>() =>
+        Outcome<T>.Fail(Failure.Unavailable, "the platform is stopping; nothing was changed: retry in a few seconds");
 
     private async Task<FieldError?> CoverAsync(IReadOnlyList<string> schools)
     {
@@ -590,6 +654,11 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     private void MarkReportDue()
     {
         _reportDue = Definition?.ParentCode is not null;
+        if (_reportDue)
+        {
+            _drain.Pending(_key, this);
+        }
+
         ScheduleFlush();
     }
 
@@ -662,6 +731,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         _reportDue = false;
         if (ReportTarget is not { } parent)
         {
+            _drain.Delivered(_key, this);
             return;
         }
 
@@ -669,6 +739,10 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         {
             await Node(parent).ReportChild(CurrentRollup());
             _lastReportAt = _time.GetUtcNow();
+            if (!_reportDue)
+            {
+                _drain.Delivered(_key, this);
+            }
         }
         catch (Exception exception)
         {

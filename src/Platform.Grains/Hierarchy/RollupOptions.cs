@@ -19,6 +19,10 @@ public sealed class RollupOptions
     /// <summary>How long a failed report waits before it is retried.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a graceful stop waits for every pending report to reach its parent before regions give up
+    /// their clean checkpoint (and rebuild from their children on the next start instead).</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How many children a parent probes at once when it rebuilds its ledger.</summary>
     public int ProbeConcurrency { get; set; } = 64;
 }
