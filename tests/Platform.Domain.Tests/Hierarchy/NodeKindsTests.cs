@@ -185,4 +185,21 @@ public class NodeKindsTests
 
         Assert.Equal(["province", "city", "county", "school", "partyCommittee", "generalBranch", "branch", "jointBranch"], NodeKinds.ApiNames);
     }
+
+    /// <summary>
+    /// Why the hierarchy cannot hold a cycle as long as every parent can hold its child's kind: every kind that can be
+    /// held sits strictly lower than any kind that holds it, so every step up a chain climbs, and no chain returns to
+    /// where it started. NodeGrain keeps that invariant under concurrent kind changes (HierarchyRaceTests).
+    /// </summary>
+    [Fact]
+    public void Every_kind_a_node_can_hold_ranks_strictly_below_it_so_no_chain_of_holders_can_close_a_cycle()
+    {
+        foreach (var parent in AllKinds)
+        {
+            foreach (var child in AllKinds.Where(parent.CanHold))
+            {
+                Assert.True((int)parent < (int)child, $"a {parent.ToApiName()} can hold a {child.ToApiName()}, which does not rank below it");
+            }
+        }
+    }
 }
