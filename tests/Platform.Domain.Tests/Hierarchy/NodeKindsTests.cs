@@ -196,7 +196,7 @@ public class NodeKindsTests
     {
         foreach (var parent in AllKinds)
         {
-            foreach (var child in AllKinds.Where(parent.CanHold))
+            foreach (var child in AllKinds.Where(child => parent.CanHold(child)))
             {
                 Assert.True((int)parent < (int)child, $"a {parent.ToApiName()} can hold a {child.ToApiName()}, which does not rank below it");
             }
