@@ -23,12 +23,14 @@ public interface INodeGrain : IGrainWithStringKey
     Task<Outcome<NodeChange>> Define(NodeDefinition definition, IReadOnlyList<NodeDefinition>? children = null);
 
     /// <summary>Re-parents the node (理顺隶属关系); every ancestor, old and new, stays exact.</summary>
+    /// <param name="expectedRevision">The revision the caller read (If-Match); a stale one is refused. Null skips the
+    /// check, for callers inside the platform that hold no revision.</param>
     [Alias("Move")]
-    Task<Outcome<NodeInfo>> Move(string newParentCode);
+    Task<Outcome<NodeInfo>> Move(string newParentCode, int? expectedRevision = null);
 
     /// <summary>Closes the node (a school merged away, a branch dissolved). It must have no open children.</summary>
     [Alias("Close")]
-    Task<Outcome<NodeInfo>> Close();
+    Task<Outcome<NodeInfo>> Close(int? expectedRevision = null);
 
     [Alias("GetView"), ReadOnly, AlwaysInterleave]
     Task<NodeView?> GetView(ChildrenQuery query);

@@ -24,18 +24,24 @@ internal static class NodeEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         nodes.MapPost("/{code}/move", Move)
             .WithSummary("Re-parent a node (理顺隶属关系); every ancestor, old and new, stays exact")
+            .WithDescription("Send If-Match with the node's ETag (from GET nodes/{code}): a stale one gets 412, none 428.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         nodes.MapPost("/{code}/close", Close)
             .WithSummary("Close a node (a school merged away, a branch dissolved); it must hold no open children")
+            .WithDescription("Send If-Match with the node's ETag (from GET nodes/{code}): a stale one gets 412, none 428.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         return tenant;
     }
 
     private static async Task<Results<Ok<NodeDto>, ProblemHttpResult>> Get(
-        string tenant, string code, IGrainFactory grains, int? page, int? pageSize, string? sort, string? order)
+        string tenant, string code, IGrainFactory grains, HttpResponse response, int? page, int? pageSize, string? sort, string? order)
     {
         var query = new ChildrenQuery(sort ?? "code", order == "desc", page ?? 1, pageSize ?? 50);
         var errors = new List<FieldError>();
@@ -70,7 +76,13 @@ internal static class NodeEndpoints
         }
 
         var view = await Node(grains, tenant, code).GetView(query);
-        return view is null ? NoNode(tenant, code) : TypedResults.Ok(NodeDto.From(view, query));
+        if (view is null)
+        {
+            return NoNode(tenant, code);
+        }
+
+        response.Headers.ETag = ETags.Of(view.Info.Revision);
+        return TypedResults.Ok(NodeDto.From(view, query));
     }
 
     private static async Task<Results<Ok<SummaryDto>, ProblemHttpResult>> GetSummary(string tenant, string code, IGrainFactory grains)
@@ -84,7 +96,8 @@ internal static class NodeEndpoints
         return view is null ? NoNode(tenant, code) : TypedResults.Ok(SummaryDto.From(view));
     }
 
-    private static async Task<Results<Ok<NodeDto>, ProblemHttpResult>> Move(string tenant, string code, MoveRequest request, IGrainFactory grains)
+    private static async Task<Results<Ok<NodeDto>, ProblemHttpResult>> Move(
+        string tenant, string code, MoveRequest request, IGrainFactory grains, HttpRequest http, HttpResponse response)
     {
         if (!NodeCodes.IsWellFormed(code))
         {
@@ -96,27 +109,56 @@ internal static class NodeEndpoints
             return Problems.Invalid("parentCode", "is required: the code of the new parent");
         }
 
+        var (revision, problem) = RequiredRevision(http, code);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         var node = Node(grains, tenant, code);
-        var moved = await node.Move(request.ParentCode!);
-        return moved.Succeeded ? await Reread(node) : Problems.Of(moved);
+        var moved = await node.Move(request.ParentCode!, revision);
+        return moved.Succeeded ? await Reread(node, response) : Problems.Of(moved);
     }
 
-    private static async Task<Results<Ok<NodeDto>, ProblemHttpResult>> Close(string tenant, string code, IGrainFactory grains)
+    private static async Task<Results<Ok<NodeDto>, ProblemHttpResult>> Close(
+        string tenant, string code, IGrainFactory grains, HttpRequest http, HttpResponse response)
     {
         if (!NodeCodes.IsWellFormed(code))
         {
             return Problems.Invalid("code", "is not a node code");
         }
 
+        var (revision, problem) = RequiredRevision(http, code);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         var node = Node(grains, tenant, code);
-        var closed = await node.Close();
-        return closed.Succeeded ? await Reread(node) : Problems.Of(closed);
+        var closed = await node.Close(revision);
+        return closed.Succeeded ? await Reread(node, response) : Problems.Of(closed);
     }
 
-    private static async Task<Results<Ok<NodeDto>, ProblemHttpResult>> Reread(INodeGrain node)
+    /// <summary>Moving or closing replaces where a node sits: the caller must say which revision it decided on.</summary>
+    private static (int? Revision, ProblemHttpResult? Problem) RequiredRevision(HttpRequest http, string code)
+    {
+        var (revision, error) = ETags.IfMatch(http);
+        if (error is not null)
+        {
+            return (null, Problems.Invalid([error]));
+        }
+
+        return revision is null
+            ? (null, TypedResults.Problem($"send If-Match with the ETag of GET nodes/{code}, so a change made since you read it is not overwritten",
+                statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required"))
+            : (revision, null);
+    }
+
+    private static async Task<Results<Ok<NodeDto>, ProblemHttpResult>> Reread(INodeGrain node, HttpResponse response)
     {
         var view = await node.GetView(ChildrenQuery.Default);
-        return TypedResults.Ok(NodeDto.From(view!, ChildrenQuery.Default));
+        response.Headers.ETag = ETags.Of(view!.Info.Revision);
+        return TypedResults.Ok(NodeDto.From(view, ChildrenQuery.Default));
     }
 
     private static INodeGrain Node(IGrainFactory grains, string tenant, string code) =>

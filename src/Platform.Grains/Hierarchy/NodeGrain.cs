@@ -244,6 +244,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         {
             Definition = definition,
             Closed = false,
+            Revision = _current.Revision + 1,
             OwnVersion = _current.OwnVersion + 1,
             PendingDetachFrom = formerParent ?? _current.PendingDetachFrom,
             UpdatedAt = _time.GetUtcNow(),
@@ -272,18 +273,23 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         return attached;
     }
 
-    public async Task<Outcome<NodeInfo>> Move(string newParentCode)
+    public async Task<Outcome<NodeInfo>> Move(string newParentCode, int? expectedRevision = null)
     {
         if (!IsOpen)
         {
             return NotFound<NodeInfo>();
         }
 
+        if (Stale<NodeInfo>(expectedRevision) is { } stale)
+        {
+            return stale;
+        }
+
         var moved = await Define(Definition! with { ParentCode = newParentCode });
         return moved.Succeeded ? Outcome<NodeInfo>.Ok(Info()) : moved.As<NodeInfo>();
     }
 
-    public async Task<Outcome<NodeInfo>> Close()
+    public async Task<Outcome<NodeInfo>> Close(int? expectedRevision = null)
     {
         if (_drain.Draining)
         {
@@ -300,6 +306,11 @@ public sealed partial class NodeGrain : Grain, INodeGrain
             return Outcome<NodeInfo>.Ok(Info());
         }
 
+        if (Stale<NodeInfo>(expectedRevision) is { } stale)
+        {
+            return stale;
+        }
+
         if (Definition.Kind == NodeKind.Province)
         {
             return Outcome<NodeInfo>.Fail(Failure.Conflict, "the province is the tenant's root and cannot be closed");
@@ -314,6 +325,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         _current = _current with
         {
             Closed = true,
+            Revision = _current.Revision + 1,
             OwnVersion = _current.OwnVersion + 1,
             PendingDetachFrom = Definition.ParentCode,
             UpdatedAt = _time.GetUtcNow(),
@@ -540,7 +552,12 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         _ => Summary.Zero,
     };
 
-    private NodeInfo Info() => new(Definition!, _current.Closed, _current.CoveredBy);
+    private NodeInfo Info() => new(Definition!, _current.Closed, _current.CoveredBy, _current.Revision);
+
+    private Outcome<T>? Stale<T>(int? expectedRevision) => expectedRevision is { } expected && expected != _current.Revision
+        ? Outcome<T>.Fail(Failure.PreconditionFailed,
+            $"'{_code}' is at revision {_current.Revision}, not {expected}: it changed since you read it; read it again")
+        : null;
 
     private SummaryView SummaryView()
     {

@@ -44,4 +44,7 @@ public sealed record NodeState
 
     /// <summary>The campaign whose official result is the current assessment; a second delivery of it is a no-op.</summary>
     [Id(12)] public string? RatedByCampaign { get; init; }
+
+    /// <summary>The definition's ETag: bumped by every change to what the node is and where it sits (define, move, close).</summary>
+    [Id(13)] public int Revision { get; init; }
 }

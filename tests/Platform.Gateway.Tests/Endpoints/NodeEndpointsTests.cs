@@ -83,7 +83,7 @@ public sealed class NodeEndpointsTests(GatewayFixture fixture)
         var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
         await _http.EventuallyAsync($"/api/v1/tenants/{tenant}/nodes/430100/summary", s => s.GetProperty("organisations").GetInt32() == SmallProvince.Organisations);
 
-        var moved = await _http.PostAsJsonAsync($"/api/v1/tenants/{tenant}/nodes/9430103001/move", new { parentCode = "430102" });
+        var moved = await _http.MoveAsync(tenant, "9430103001", new { parentCode = "430102" });
         Assert.Equal("430102", (await moved.JsonAsync()).GetProperty("parentCode").GetString());
 
         await _http.EventuallyAsync($"/api/v1/tenants/{tenant}/nodes/430102/summary", s => s.GetProperty("schools").GetInt32() == 2 && s.GetProperty("members").GetInt32() == 35 + 9);
@@ -98,9 +98,9 @@ public sealed class NodeEndpointsTests(GatewayFixture fixture)
     public async Task A_move_under_a_node_that_cannot_hold_it_is_refused()
     {
         var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
-        await (await _http.PostAsJsonAsync($"/api/v1/tenants/{tenant}/nodes/9430103001/move", new { parentCode = "9430102001-01" })).AssertFieldProblemAsync("parentCode");
-        await (await _http.PostAsJsonAsync($"/api/v1/tenants/{tenant}/nodes/9430103001/move", new { parentCode = "439999" })).AssertFieldProblemAsync("parentCode");
-        await (await _http.PostAsJsonAsync($"/api/v1/tenants/{tenant}/nodes/9430103001/move", new { })).AssertFieldProblemAsync("parentCode");
+        await (await _http.MoveAsync(tenant, "9430103001", new { parentCode = "9430102001-01" })).AssertFieldProblemAsync("parentCode");
+        await (await _http.MoveAsync(tenant, "9430103001", new { parentCode = "439999" })).AssertFieldProblemAsync("parentCode");
+        await (await _http.MoveAsync(tenant, "9430103001", new { })).AssertFieldProblemAsync("parentCode");
         var school = await (await _http.GetAsync($"/api/v1/tenants/{tenant}/nodes/9430103001")).JsonAsync();
         Assert.Equal("430103", school.GetProperty("parentCode").GetString());
     }
@@ -111,11 +111,40 @@ public sealed class NodeEndpointsTests(GatewayFixture fixture)
         var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
         await _http.EventuallyAsync($"/api/v1/tenants/{tenant}/nodes/430000/summary", s => s.GetProperty("organisations").GetInt32() == SmallProvince.Organisations);
 
-        await (await _http.PostAsync($"/api/v1/tenants/{tenant}/nodes/9430102001-00/close", null)).AssertProblemAsync(HttpStatusCode.Conflict);
-        var closed = await (await _http.PostAsync($"/api/v1/tenants/{tenant}/nodes/9430102001-02/close", null)).JsonAsync();
+        await (await _http.CloseAsync(tenant, "9430102001-00")).AssertProblemAsync(HttpStatusCode.Conflict);
+        var closed = await (await _http.CloseAsync(tenant, "9430102001-02")).JsonAsync();
         Assert.True(closed.GetProperty("closed").GetBoolean());
         await _http.EventuallyAsync($"/api/v1/tenants/{tenant}/nodes/430000/summary",
             s => s.GetProperty("organisations").GetInt32() == SmallProvince.Organisations - 1 && s.GetProperty("members").GetInt32() == 33);
+    }
+
+    [Fact]
+    public async Task A_move_or_close_without_If_Match_is_refused_with_428_and_nothing_moves()
+    {
+        var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
+        await (await _http.PostAsJsonAsync($"/api/v1/tenants/{tenant}/nodes/9430103001/move", new { parentCode = "430102" }))
+            .AssertProblemAsync(HttpStatusCode.PreconditionRequired);
+        await (await _http.PostAsync($"/api/v1/tenants/{tenant}/nodes/9430102001-02/close", null)).AssertProblemAsync(HttpStatusCode.PreconditionRequired);
+
+        var school = await (await _http.GetAsync($"/api/v1/tenants/{tenant}/nodes/9430103001")).JsonAsync();
+        Assert.Equal("430103", school.GetProperty("parentCode").GetString());
+        Assert.False((await (await _http.GetAsync($"/api/v1/tenants/{tenant}/nodes/9430102001-02")).JsonAsync()).GetProperty("closed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Two_admins_moving_a_school_from_the_same_read_cannot_both_win()
+    {
+        var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
+        var read = await _http.ETagAsync(tenant, "9430103001");
+
+        var first = await _http.MoveAsync(tenant, "9430103001", new { parentCode = "430102" }, read);
+        await first.JsonAsync();
+        Assert.NotEqual(read, first.Headers.ETag!.Tag);
+        await (await _http.MoveAsync(tenant, "9430103001", new { parentCode = "430103" }, read)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await _http.CloseAsync(tenant, "9430103001", read)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+
+        var school = await (await _http.GetAsync($"/api/v1/tenants/{tenant}/nodes/9430103001")).JsonAsync();
+        Assert.Equal("430102", school.GetProperty("parentCode").GetString());
     }
 
     [Fact]
