@@ -13,6 +13,9 @@ public static class GrainKeys
 
     public static string Tenant(string tenant) => $"{tenant}/tenant";
 
+    /// <summary>The deployment's list of tenants; no tenant id can start with '_', so no tenant can reach it.</summary>
+    public const string TenantRegistry = "_platform/tenants";
+
     public static string Framework(string tenant) => $"{tenant}/framework";
 
     public static string Node(string tenant, string code) => $"{tenant}{NodeInfix}{code}";

@@ -8,6 +8,7 @@ using Orleans.Configuration;
 using Platform.Grains;
 using Platform.Grains.Persistence;
 using Platform.Hosting.Sqlite;
+using Platform.Hosting.Startup;
 
 namespace Platform.Hosting;
 
@@ -49,6 +50,10 @@ public static class PlatformSilo
             });
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(30));
         });
+
+        // Registered after the silo, so it starts once the silo is up.
+        builder.Services.AddSingleton<RollupWarmup>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RollupWarmup>());
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics.AddMeter("Microsoft.Orleans"))

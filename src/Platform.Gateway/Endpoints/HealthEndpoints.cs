@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Contracts.Tenancy;
+using Platform.Hosting.Startup;
 
 namespace Platform.Gateway.Endpoints;
 
@@ -16,9 +17,15 @@ internal static class HealthEndpoints
         return app;
     }
 
-    /// <summary>Ready when a grain can be activated and its state read from storage.</summary>
-    private static async Task<Results<Ok<object>, ProblemHttpResult>> Ready(IGrainFactory grains, CancellationToken cancellationToken)
+    /// <summary>Ready when every tenant's regions are loaded (their rollups can be served at once) and a grain can be
+    /// activated and its state read from storage.</summary>
+    private static async Task<Results<Ok<object>, ProblemHttpResult>> Ready(IGrainFactory grains, RollupWarmup warmup, CancellationToken cancellationToken)
     {
+        if (!warmup.Completed)
+        {
+            return TypedResults.Problem("the regions' rollups are still loading after the start", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
+        }
+
         try
         {
             await grains.GetGrain<ITenantGrain>(ProbeKey).Get().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);

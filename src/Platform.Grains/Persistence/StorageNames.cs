@@ -10,6 +10,7 @@ public static class StorageNames
 
     public const string Node = "node";
     public const string Tenant = "tenant";
+    public const string TenantRegistry = "tenants";
     public const string Framework = "framework";
     public const string CampaignDirectory = "campaigns";
     public const string Campaign = "campaign";

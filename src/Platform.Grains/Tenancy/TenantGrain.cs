@@ -13,6 +13,12 @@ public sealed class TenantGrain(
 {
     private string Id => GrainKeys.TenantOf(this.GetPrimaryKeyString());
 
+    private ITenantRegistryGrain Registry => GrainFactory.GetGrain<ITenantRegistryGrain>(GrainKeys.TenantRegistry);
+
+    /// <summary>A tenant created before the registry existed joins it the first time it is loaded.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        store.State.Info is null ? Task.CompletedTask : Registry.Register(Id);
+
     public Task<TenantInfo?> Get() => Task.FromResult(store.State.Info);
 
     public async Task<Outcome<TenantInfo>> Upsert(string name, RatingScheme scheme)
@@ -43,6 +49,7 @@ public sealed class TenantGrain(
             }
         }
 
+        await Registry.Register(Id);
         return await SaveAsync(new TenantInfo(Id, name, null, scheme, time.GetUtcNow()));
     }
 
