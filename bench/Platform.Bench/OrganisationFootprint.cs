@@ -1,4 +1,5 @@
 using Platform.DemoData;
+using Platform.Domain.Standing;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Scoring;
@@ -33,9 +34,7 @@ public static class OrganisationFootprint
             var state = new NodeState
             {
                 Definition = definition,
-                Assessment = Assessor.Score(framework, input).Assessment,
-                AssessmentRevision = 1,
-                AssessedAt = DateTimeOffset.UtcNow,
+                Standing = StandingAssessment.None.Baseline(framework, input, null, "benchmark", DateTimeOffset.UtcNow).Standing,
                 OwnVersion = 2,
                 UpdatedAt = DateTimeOffset.UtcNow,
             };

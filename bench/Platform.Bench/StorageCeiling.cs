@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Platform.Contracts;
+using Platform.Domain.Standing;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Scoring;
 using Platform.Grains.Hierarchy;
@@ -37,8 +38,7 @@ public static class StorageCeiling
                 state.State = new NodeState
                 {
                     Definition = new NodeDefinition($"{writer}-{i}", NodeKind.Branch, "党支部", "9430102001", Members: 20),
-                    Assessment = sample,
-                    AssessmentRevision = state.State?.AssessmentRevision + 1 ?? 1,
+                    Standing = (state.State?.Standing ?? StandingAssessment.None) with { Current = sample, Revision = state.State?.Standing.Revision + 1 ?? 1 },
                     OwnVersion = state.State?.OwnVersion + 1 ?? 1,
                 };
                 await storage.WriteStateAsync(StorageNames.Node, id, state);

@@ -47,5 +47,16 @@ public sealed record Outcome<T>(
 
     public static Outcome<T> Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
 
+    /// <summary>A domain refusal as the outcome the gateway answers.</summary>
+    public static Outcome<T> Refused(Domain.Refusal refusal) => refusal.Kind switch
+    {
+        Domain.RefusalKind.Invalid => Invalid(refusal.Errors),
+        Domain.RefusalKind.Conflict => Fail(Failure.Conflict, refusal.Detail),
+        Domain.RefusalKind.NotFound => Fail(Failure.NotFound, refusal.Detail),
+        Domain.RefusalKind.PreconditionFailed => Fail(Failure.PreconditionFailed, refusal.Detail),
+        Domain.RefusalKind.PreconditionRequired => Fail(Failure.PreconditionRequired, refusal.Detail),
+        _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Kind, "not a refusal kind"),
+    };
+
     public Outcome<TOther> As<TOther>() => new(default, Failure, Detail, Errors);
 }

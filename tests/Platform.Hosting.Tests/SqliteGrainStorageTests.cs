@@ -29,7 +29,7 @@ public sealed class SqliteGrainStorageTests : IDisposable
             await DefineAsync(silo, new("430102", NodeKind.County, "芙蓉区", "430100"));
             await DefineAsync(silo, new("9430102001", NodeKind.School, "芙蓉区第一小学", "430102", SchoolProfile.Default));
             await DefineAsync(silo, new("9430102001-01", NodeKind.Branch, "第一党支部", "9430102001", Members: 12));
-            var assessed = await Node(silo, "9430102001-01").PutAssessment(AssessmentInput.FromScores(scores), null);
+            var assessed = await Node(silo, "9430102001-01").PutAssessment(AssessmentInput.FromScores(scores), null, "test");
             Assert.Equal(RatingLevel.Star5, assessed.Value!.Assessment.Rating);
             await WaitForAsync(silo, "430000", s => s.Assessed == 1);
         }

@@ -2,10 +2,12 @@ using Platform.Domain.Scoring;
 
 namespace Platform.Contracts.Hierarchy;
 
-/// <summary>A branch's current assessment. <see cref="Revision"/> is its ETag: an editor must name it to overwrite.</summary>
+/// <summary>A branch's standing assessment. <see cref="Revision"/> is its ETag: an editor must name it to change it.</summary>
+/// <param name="RatedByCampaign">The campaign whose final set the rating; null for a baseline assessment.</param>
 [GenerateSerializer, Immutable, Alias("AssessmentView")]
 public sealed record AssessmentView(
     [property: Id(0)] string Code,
     [property: Id(1)] int Revision,
     [property: Id(2)] Assessment Assessment,
-    [property: Id(3)] DateTimeOffset AssessedAt);
+    [property: Id(3)] DateTimeOffset AssessedAt,
+    [property: Id(4)] string? RatedByCampaign);

@@ -3,6 +3,7 @@ using Platform.Domain.Hierarchy;
 using Platform.Domain.Ranking;
 using Platform.Domain.Rollups;
 using Platform.Domain.Scoring;
+using Platform.Domain.Standing;
 
 namespace Platform.Contracts.Hierarchy;
 
@@ -41,15 +42,24 @@ public interface INodeGrain : IGrainWithStringKey
     [Alias("GetAssessment"), ReadOnly, AlwaysInterleave]
     Task<Outcome<AssessmentView>> GetAssessment();
 
-    /// <summary>Scores and stores the current period's assessment. <paramref name="expectedRevision"/> is the If-Match
-    /// revision: required once an assessment exists, so two editors cannot silently overwrite each other.</summary>
-    [Alias("PutAssessment")]
-    Task<Outcome<AssessmentView>> PutAssessment(AssessmentInput input, int? expectedRevision);
+    /// <summary>Every change to the branch's standing rating, oldest first (评定变更留痕).</summary>
+    [Alias("GetRatingHistory"), ReadOnly, AlwaysInterleave]
+    Task<Outcome<IReadOnlyList<RatingChange>>> GetRatingHistory();
 
-    /// <summary>Makes a campaign's official result (认定) the branch's current assessment. Idempotent per campaign: the
-    /// node remembers the last campaign it took a result from, so a finalisation re-run never counts twice.</summary>
+    /// <summary>Records a baseline assessment, scored on the current framework version: only while no campaign's final
+    /// has rated the branch. <paramref name="expectedRevision"/> is the If-Match revision, required once one exists.</summary>
+    [Alias("PutAssessment")]
+    Task<Outcome<AssessmentView>> PutAssessment(AssessmentInput input, int? expectedRevision, string actor);
+
+    /// <summary>Makes a campaign's official result (认定) the branch's standing rating. Idempotent per campaign: the
+    /// node remembers the campaign it took its rating from, so a finalisation re-run never counts twice.</summary>
+    /// <param name="reason">Why the rating is what it is, for the audit line (e.g. the quota that demoted it).</param>
     [Alias("ApplyCampaignResult")]
-    Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official);
+    Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official, string reason);
+
+    /// <summary>A veto event during the year (一票否决): the standing rating drops at once to the veto's cap.</summary>
+    [Alias("ApplyVeto")]
+    Task<Outcome<AssessmentView>> ApplyVeto(string vetoId, string reason, string actor, int? expectedRevision);
 
     /// <summary>The node's open children as it holds them: code, kind and name (and rollup).</summary>
     [Alias("GetChildren"), ReadOnly, AlwaysInterleave]

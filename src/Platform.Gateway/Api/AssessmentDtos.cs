@@ -1,18 +1,21 @@
 using Platform.Contracts.Hierarchy;
 using Platform.Domain.Framework;
 using Platform.Domain.Scoring;
+using Platform.Domain.Standing;
 
 namespace Platform.Gateway.Api;
 
 /// <summary>
 /// A submission: <c>scores</c> (indicator id → points) for any indicator; <c>counts</c> (held/required) for counted
-/// indicators; <c>facts</c> (met or not) for derived ones; and the veto items that occurred.
+/// indicators; <c>facts</c> (met or not) for derived ones; the veto items that occurred; and who records it
+/// (<c>actor</c>), for the audit line.
 /// </summary>
 public sealed record AssessmentRequest(
     IReadOnlyDictionary<string, decimal>? Scores,
     IReadOnlyDictionary<string, MeetingCountDto>? Counts,
     IReadOnlyDictionary<string, bool>? Facts,
-    IReadOnlyList<string>? Vetoes)
+    IReadOnlyList<string>? Vetoes,
+    string? Actor = null)
 {
     public AssessmentInput ToInput() => new(
         Scores ?? new Dictionary<string, decimal>(),
@@ -34,7 +37,8 @@ public sealed record AssessmentDto(
     string RatingName,
     bool Compliant,
     IReadOnlyList<string> Vetoes,
-    DateTimeOffset AssessedAt)
+    DateTimeOffset AssessedAt,
+    string? RatedByCampaign)
 {
     public static AssessmentDto From(AssessmentView view)
     {
@@ -42,6 +46,32 @@ public sealed record AssessmentDto(
         return new AssessmentDto(
             view.Code, view.Revision, a.FrameworkVersion, a.IndicatorScores,
             Domain.Framework.Dimensions.All.ToDictionary(d => d.ToApiName(), d => a.Dimensions[d]),
-            a.Total, a.Rating.ToApiName(), a.Rating.ToChinese(), a.Compliant, a.Input.Vetoes, view.AssessedAt);
+            a.Total, a.Rating.ToApiName(), a.Rating.ToChinese(), a.Compliant, a.Input.Vetoes, view.AssessedAt, view.RatedByCampaign);
     }
 }
+
+/// <summary>A veto event during the year (一票否决): which veto item, why, and who records it.</summary>
+public sealed record VetoEventRequest(string? VetoId, string? Reason, string? Actor);
+
+/// <summary>One change to a branch's standing rating (评定变更留痕).</summary>
+/// <param name="Source">baseline, campaignFinal, veto or correction.</param>
+public sealed record RatingChangeDto(
+    DateTimeOffset At,
+    string Actor,
+    string Source,
+    string? CampaignId,
+    string? OldRating,
+    decimal? OldTotal,
+    string NewRating,
+    string NewRatingName,
+    decimal NewTotal,
+    bool Compliant,
+    string Reason,
+    IReadOnlyList<IndicatorChangeDto> Indicators)
+{
+    public static RatingChangeDto From(RatingChange c) => new(
+        c.At, c.Actor, c.Source.ToApiName(), c.CampaignId, c.OldRating?.ToApiName(), c.OldTotal, c.NewRating.ToApiName(), c.NewRating.ToChinese(),
+        c.NewTotal, c.Compliant, c.Reason, c.Indicators.Select(i => new IndicatorChangeDto(i.Indicator, i.Old, i.New, i.Reason)).ToList());
+}
+
+public sealed record IndicatorChangeDto(string Indicator, decimal? Old, decimal? New, string Reason);

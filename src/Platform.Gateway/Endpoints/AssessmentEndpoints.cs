@@ -18,14 +18,26 @@ internal static class AssessmentEndpoints
             .WithSummary("A branch's current assessment, with its ETag")
             .ProducesProblem(StatusCodes.Status404NotFound);
         orgs.MapPut("/{code}/assessment", Put)
-            .WithSummary("Score and store the current period's assessment of a branch or joint branch")
-            .WithDescription("Once an assessment exists, send If-Match with its ETag: a stale ETag gets 412, a missing one 428, so two editors cannot silently overwrite each other.")
+            .WithSummary("Record a baseline assessment of a branch or joint branch, before any campaign has rated it")
+            .WithDescription("Scored on the current framework version and audited (actor required). Once a campaign's final has rated the branch, its rating changes only through the next final, a veto event or an admin's correction: this route answers 409. Once an assessment exists, send If-Match with its ETag: a stale ETag gets 412, a missing one 428.")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        orgs.MapPost("/{code}/assessment/vetoes", PostVeto)
+            .WithSummary("Record a veto event (一票否决) during the year: the standing rating drops at once to the veto's cap")
+            .WithDescription("Needs If-Match with the assessment's ETag, the veto item of the framework version that scored the rating, a reason and an actor; leaves an audit line.")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        orgs.MapGet("/{code}/assessment/history", GetHistory)
+            .WithSummary("Every change to the branch's standing rating: who, when, by which path, from what to what, and why (留痕)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return tenant;
     }
 
@@ -54,8 +66,43 @@ internal static class AssessmentEndpoints
             return Problems.Invalid([badIfMatch]);
         }
 
-        var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code)).PutAssessment(request.ToInput(), expected);
+        var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code)).PutAssessment(request.ToInput(), expected, request.Actor ?? "");
         return Reply(outcome, response);
+    }
+
+    private static async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> PostVeto(
+        string tenant, string code, VetoEventRequest request, IGrainFactory grains, HttpRequest http, HttpResponse response)
+    {
+        if (!NodeCodes.IsWellFormed(code))
+        {
+            return Problems.Invalid("code", "is not an organisation code");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.VetoId))
+        {
+            return Problems.Invalid("vetoId", "name the veto item that occurred, e.g. V1");
+        }
+
+        var (expected, badIfMatch) = ETags.IfMatch(http);
+        if (badIfMatch is not null)
+        {
+            return Problems.Invalid([badIfMatch]);
+        }
+
+        var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code))
+            .ApplyVeto(request.VetoId, request.Reason ?? "", request.Actor ?? "", expected);
+        return Reply(outcome, response);
+    }
+
+    private static async Task<Results<Ok<RatingChangeDto[]>, ProblemHttpResult>> GetHistory(string tenant, string code, IGrainFactory grains)
+    {
+        if (!NodeCodes.IsWellFormed(code))
+        {
+            return Problems.Invalid("code", "is not an organisation code");
+        }
+
+        var history = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code)).GetRatingHistory();
+        return history.Succeeded ? TypedResults.Ok(history.Value!.Select(RatingChangeDto.From).ToArray()) : Problems.Of(history);
     }
 
     private static Results<Ok<AssessmentDto>, ProblemHttpResult> Reply(Outcome<AssessmentView> outcome, HttpResponse response)

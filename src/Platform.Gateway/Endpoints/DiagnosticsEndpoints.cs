@@ -48,7 +48,7 @@ internal static class DiagnosticsEndpoints
         }
 
         response.Headers.ETag = ETags.Of(1);
-        return TypedResults.Ok(AssessmentDto.From(new AssessmentView(code, 1, assessment, DateTimeOffset.UtcNow)));
+        return TypedResults.Ok(AssessmentDto.From(new AssessmentView(code, 1, assessment, DateTimeOffset.UtcNow, null)));
     }
 
     /// <summary>Managed heap after a full, compacting collection; the process working set; live grain activations.</summary>

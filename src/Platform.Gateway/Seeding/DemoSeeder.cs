@@ -65,7 +65,7 @@ internal sealed partial class DemoSeeder(
         {
             var node = grains.GetGrain<INodeGrain>(GrainKeys.Node(DemoSeedOptions.TenantId, item.Code));
             var current = await node.GetAssessment();
-            await node.PutAssessment(item.Input, current.Succeeded ? current.Value!.Revision : null);
+            await node.PutAssessment(item.Input, current.Succeeded ? current.Value!.Revision : null, "演示数据");
             if (Interlocked.Increment(ref done) % 1000 == 0)
             {
                 LogAssessments(logger, done, province.Assessments.Count);

@@ -412,7 +412,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
 
             // The node remembers which campaign it took its rating from, so a re-run after an interruption between
             // this call and the write below changes nothing there.
-            var applied = await Node(_code).ApplyCampaignResult(_campaignId, official);
+            var applied = await Node(_code).ApplyCampaignResult(_campaignId, official, $"final of campaign '{_campaignId}'");
             if (!applied.Succeeded && applied.Failure != Failure.NotFound)
             {
                 return applied.As<FinalResult>();

@@ -350,107 +350,6 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     public Task<SummaryView?> GetSummary() =>
         Task.FromResult(Definition is null ? null : SummaryView());
 
-    public Task<Outcome<AssessmentView>> GetAssessment()
-    {
-        if (!IsOpen)
-        {
-            return Task.FromResult(NotFound<AssessmentView>());
-        }
-
-        return Task.FromResult(AssessmentView() is { } view
-            ? Outcome<AssessmentView>.Ok(view)
-            : Outcome<AssessmentView>.Fail(Failure.NotFound, $"'{_code}' has no assessment yet"));
-    }
-
-    public async Task<Outcome<AssessmentView>> PutAssessment(AssessmentInput input, int? expectedRevision)
-    {
-        if (_drain.Draining)
-        {
-            return Stopping<AssessmentView>();
-        }
-
-        if (!IsOpen)
-        {
-            return NotFound<AssessmentView>();
-        }
-
-        if (!Definition!.Kind.IsRated())
-        {
-            return Outcome<AssessmentView>.Fail(Failure.Conflict,
-                $"'{_code}' is a {Definition.Kind.ToApiName()}; only branches and joint branches are assessed");
-        }
-
-        var revision = _current.AssessmentRevision;
-        if (_current.Assessment is not null && expectedRevision is null)
-        {
-            return Outcome<AssessmentView>.Fail(Failure.PreconditionRequired,
-                $"'{_code}' already has an assessment (revision {revision}); send If-Match: \"{revision}\" to replace it");
-        }
-
-        if (expectedRevision is { } expected && expected != revision)
-        {
-            return Outcome<AssessmentView>.Fail(Failure.PreconditionFailed,
-                $"the assessment is at revision {revision}, not {expected}: someone else changed it; read it again");
-        }
-
-        var framework = await _frameworks.GetCurrentAsync(_tenant);
-        if (framework is null)
-        {
-            return Outcome<AssessmentView>.Fail(Failure.Conflict, "the tenant has no published framework version");
-        }
-
-        var scored = Assessor.Score(framework, input);
-        if (!scored.Succeeded)
-        {
-            return Outcome<AssessmentView>.Invalid(scored.Errors);
-        }
-
-        var now = _time.GetUtcNow();
-        _current = _current with
-        {
-            Assessment = scored.Assessment,
-            AssessmentRevision = _current.AssessmentRevision + 1,
-            AssessedAt = now,
-            OwnVersion = _current.OwnVersion + 1,
-            UpdatedAt = now,
-        };
-        await _writer.WriteAsync();
-        MarkReportDue();
-        return Outcome<AssessmentView>.Ok(AssessmentView()!);
-    }
-
-    public async Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official)
-    {
-        if (_drain.Draining)
-        {
-            return Stopping<AssessmentView>();
-        }
-
-        if (!IsOpen || !Definition!.Kind.IsRated())
-        {
-            return NotFound<AssessmentView>();
-        }
-
-        if (_current.RatedByCampaign == campaignId)
-        {
-            return Outcome<AssessmentView>.Ok(AssessmentView()!);
-        }
-
-        var now = _time.GetUtcNow();
-        _current = _current with
-        {
-            Assessment = official,
-            AssessmentRevision = _current.AssessmentRevision + 1,
-            AssessedAt = now,
-            RatedByCampaign = campaignId,
-            OwnVersion = _current.OwnVersion + 1,
-            UpdatedAt = now,
-        };
-        await _writer.WriteAsync();
-        MarkReportDue();
-        return Outcome<AssessmentView>.Ok(AssessmentView()!);
-    }
-
     public Task<IReadOnlyList<ChildRollup>> GetChildren() =>
         Task.FromResult<IReadOnlyList<ChildRollup>>(IsOpen ? _ledger.Children.ToArray() : []);
 
@@ -548,7 +447,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         { Kind: NodeKind.School, School: { } profile } =>
             Summary.ForSchool(profile, _ledger.Total.Organisations > 0 || state.CoveredBy.Count > 0),
         { Kind: var kind } d when kind.IsOrganisation() =>
-            Summary.ForOrganisation(kind, d.Members, d.ProbationaryMembers, state.Assessment),
+            Summary.ForOrganisation(kind, d.Members, d.ProbationaryMembers, state.Standing.Current),
         _ => Summary.Zero,
     };
 
@@ -565,9 +464,6 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         return new SummaryView(rollup.Summary, rollup.Version, _current.UpdatedAt);
     }
 
-    private AssessmentView? AssessmentView() => _current.Assessment is { } assessment
-        ? new AssessmentView(_code, _current.AssessmentRevision, assessment, _current.AssessedAt ?? _current.UpdatedAt)
-        : null;
 
     private static Outcome<T> NotFound<T>() => Outcome<T>.Fail(Failure.NotFound, "no such node in this tenant");
 

@@ -1,6 +1,6 @@
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Rollups;
-using Platform.Domain.Scoring;
+using Platform.Domain.Standing;
 
 namespace Platform.Grains.Hierarchy;
 
@@ -17,13 +17,6 @@ public sealed record NodeState
 
     /// <summary>Bumped by every change to the node's own facts; part of the version it reports.</summary>
     [Id(2)] public long OwnVersion { get; init; }
-
-    [Id(3)] public Assessment? Assessment { get; init; }
-
-    /// <summary>The assessment's ETag.</summary>
-    [Id(4)] public int AssessmentRevision { get; init; }
-
-    [Id(5)] public DateTimeOffset? AssessedAt { get; init; }
 
     /// <summary>For a school: the joint branches covering it.</summary>
     [Id(6)] public IReadOnlyList<string> CoveredBy { get; init; } = [];
@@ -42,9 +35,9 @@ public sealed record NodeState
 
     [Id(11)] public DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary>The campaign whose official result is the current assessment; a second delivery of it is a no-op.</summary>
-    [Id(12)] public string? RatedByCampaign { get; init; }
-
     /// <summary>The definition's ETag: bumped by every change to what the node is and where it sits (define, move, close).</summary>
     [Id(13)] public int Revision { get; init; }
+
+    /// <summary>For a branch or joint branch: the standing rating and every change to it.</summary>
+    [Id(14)] public StandingAssessment Standing { get; init; } = StandingAssessment.None;
 }

@@ -119,7 +119,7 @@ public sealed class HierarchyRaceTests(ClusterFixture fixture, ITestOutputHelper
             _ => async () =>
             {
                 var current = await Node(tenant, p.Code).GetAssessment();
-                return (await Node(tenant, p.Code).PutAssessment(scores, current.Succeeded ? current.Value!.Revision : null)).Succeeded;
+                return (await Node(tenant, p.Code).PutAssessment(scores, current.Succeeded ? current.Value!.Revision : null, "test")).Succeeded;
             },
         };
     }

@@ -81,7 +81,7 @@ public sealed class RollupExactnessTests(ClusterFixture fixture)
             input = RandomAssessments.Next(random);
         }
 
-        var outcome = await Node(tenant, code).PutAssessment(input, node.Assessment is null ? null : node.Revision);
+        var outcome = await Node(tenant, code).PutAssessment(input, node.Assessment is null ? null : node.Revision, "test");
         Assert.True(outcome.Succeeded, $"{code}: {outcome.Detail}");
         node.Assessment = outcome.Value!.Assessment;
         node.Revision = outcome.Value.Revision;
