@@ -1,7 +1,7 @@
 namespace Platform.Domain.Framework;
 
 /// <summary>
-/// The default 五化 tables a tenant starts from (DOMAIN.md §3–4): weights 15/30/25/15/15 plus up to 10 bonus points.
+/// The default 五化 tables a tenant starts from (docs/domain.md §3–4): weights 15/30/25/15/15 plus up to 10 bonus points.
 /// These are proposals, not an official table; tenants publish their own versions.
 /// </summary>
 public static class DefaultFrameworks

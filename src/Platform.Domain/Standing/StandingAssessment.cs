@@ -8,7 +8,7 @@ namespace Platform.Domain.Standing;
 /// <summary>
 /// A branch's standing assessment (现行评定): the rating that counts in every rollup until the next campaign's final,
 /// and the history of every change to it. Ratings are official data: after a campaign has rated the branch they change
-/// only through the next campaign's final, a veto event (downgraded at once, DOMAIN §4 "dynamic"), or a tenant admin's
+/// only through the next campaign's final, a veto event (downgraded at once, docs/domain.md §4), or a tenant admin's
 /// correction with a reason, and each change leaves a <see cref="RatingChange"/>. Before any campaign, a baseline
 /// assessment may be recorded, audited the same way. Immutable: a command returns the new standing.
 /// </summary>

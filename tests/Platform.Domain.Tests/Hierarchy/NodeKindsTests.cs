@@ -10,7 +10,7 @@ public class NodeKindsTests
 
     private static readonly NodeKind[] Organisations = [NodeKind.PartyCommittee, NodeKind.GeneralBranch, NodeKind.Branch, NodeKind.JointBranch];
 
-    /// <summary>DOMAIN.md §2: province → city → county → school → Party organisations, with the documented shortcuts.</summary>
+    /// <summary>docs/domain.md §2: province → city → county → school → Party organisations, with the documented shortcuts.</summary>
     private static readonly HashSet<(NodeKind Parent, NodeKind Child)> Allowed =
     [
         (NodeKind.Province, NodeKind.City),
