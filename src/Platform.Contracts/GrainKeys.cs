@@ -20,6 +20,10 @@ public static class GrainKeys
 
     public static string Node(string tenant, string code) => $"{tenant}{NodeInfix}{code}";
 
+    /// <summary>An archived page of a branch's rating history.</summary>
+    public static string RatingHistoryPage(string tenant, string code, int page) =>
+        $"{tenant}/rating-history/{code}/{page.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     public static string CampaignDirectory(string tenant) => $"{tenant}/campaigns";
 
     public static string Campaign(string tenant, string campaignId) => $"{tenant}{CampaignInfix}{campaignId}";

@@ -18,6 +18,10 @@ public sealed record StandingAssessment
     public const int MaxActorLength = 100;
     public const int MaxReasonLength = 500;
 
+    /// <summary>How many audit lines move to an archive page at a time, once twice as many are held: the state a
+    /// branch rewrites on every change stays bounded however long its history grows.</summary>
+    public const int ArchivePageSize = 50;
+
     [Id(0)] public Assessment? Current { get; init; }
 
     /// <summary>The ETag: bumped by every change, so two editors cannot overwrite each other unseen.</summary>
@@ -28,7 +32,11 @@ public sealed record StandingAssessment
     /// <summary>The campaign whose final set the rating; null while the branch has only a baseline, or nothing.</summary>
     [Id(3)] public string? RatedByCampaign { get; init; }
 
+    /// <summary>The latest changes; older ones are on archive pages (<see cref="ArchivedPages"/>).</summary>
     [Id(4)] public IReadOnlyList<RatingChange> History { get; init; } = [];
+
+    /// <summary>Pages of <see cref="ArchivePageSize"/> older changes stored apart, numbered from 0, oldest first.</summary>
+    [Id(5)] public int ArchivedPages { get; init; }
 
     public static StandingAssessment None { get; } = new();
 
@@ -131,6 +139,13 @@ public sealed record StandingAssessment
             ? Refuse(Refusal.Invalid("scores", "the correction changes nothing: every named score is already what it says"))
             : Change(assessment, RatingChangeSource.Correction, RatedByCampaign, actor, reason, indicators, at);
     }
+
+    /// <summary>The oldest page of history to store apart and the standing without it, once the history is full; null
+    /// while it is not.</summary>
+    public (int Page, IReadOnlyList<RatingChange> Lines, StandingAssessment Kept)? NextArchivePage() =>
+        History.Count < 2 * ArchivePageSize
+            ? null
+            : (ArchivedPages, History.Take(ArchivePageSize).ToList(), this with { History = History.Skip(ArchivePageSize).ToList(), ArchivedPages = ArchivedPages + 1 });
 
     private StandingOutcome Change(
         Assessment next, RatingChangeSource source, string? campaignId, string actor, string reason, IReadOnlyList<IndicatorChange> indicators, DateTimeOffset at)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Platform.Contracts;
 using Platform.Contracts.Hierarchy;
 using Platform.Domain.Hierarchy;
@@ -21,9 +22,17 @@ public sealed partial class NodeGrain
             : Outcome<AssessmentView>.Fail(Failure.NotFound, $"'{_code}' has no assessment yet"));
     }
 
-    public Task<Outcome<IReadOnlyList<RatingChange>>> GetRatingHistory() => Task.FromResult(IsOpen && Definition!.Kind.IsRated()
-        ? Outcome<IReadOnlyList<RatingChange>>.Ok(_current.Standing.History)
-        : NotFound<IReadOnlyList<RatingChange>>());
+    public async Task<Outcome<IReadOnlyList<RatingChange>>> GetRatingHistory()
+    {
+        if (!IsOpen || !Definition!.Kind.IsRated())
+        {
+            return NotFound<IReadOnlyList<RatingChange>>();
+        }
+
+        var standing = _current.Standing;
+        var pages = await Task.WhenAll(Enumerable.Range(0, standing.ArchivedPages).Select(page => HistoryPage(page).Get()));
+        return Outcome<IReadOnlyList<RatingChange>>.Ok([.. pages.SelectMany(lines => lines), .. standing.History]);
+    }
 
     public async Task<Outcome<AssessmentView>> PutAssessment(AssessmentInput input, int? expectedRevision, string actor)
     {
@@ -68,9 +77,11 @@ public sealed partial class NodeGrain
 
         if (outcome.Change is not null)
         {
+            // Awaited before the with expression: _current must be read after the last await (see NodeGrain).
+            var standing = await ArchiveFullPageAsync(outcome.Standing);
             _current = _current with
             {
-                Standing = outcome.Standing,
+                Standing = standing,
                 OwnVersion = _current.OwnVersion + 1,
                 UpdatedAt = _time.GetUtcNow(),
             };
@@ -80,6 +91,33 @@ public sealed partial class NodeGrain
 
         return Outcome<AssessmentView>.Ok(AssessmentView()!);
     }
+
+    /// <summary>Moves the oldest page of a full history to a page of its own before the node writes, so the node's
+    /// state stays small. The page is stored first: a failure leaves the lines in the node, to try again next time.</summary>
+    private async Task<StandingAssessment> ArchiveFullPageAsync(StandingAssessment standing)
+    {
+        if (standing.NextArchivePage() is not { } page)
+        {
+            return standing;
+        }
+
+        try
+        {
+            await HistoryPage(page.Page).Store(page.Lines);
+            return page.Kept;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogArchiveFailed(exception, _code);
+            return standing;
+        }
+    }
+
+    private IRatingHistoryPageGrain HistoryPage(int page) =>
+        GrainFactory.GetGrain<IRatingHistoryPageGrain>(GrainKeys.RatingHistoryPage(_tenant, _code, page));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Code} could not archive a page of its rating history; it keeps the lines and tries again")]
+    private partial void LogArchiveFailed(Exception exception, string code);
 
     /// <summary>Why this node cannot take a rating command now, or null when it can.</summary>
     private Outcome<AssessmentView>? RatedNodeProblem()

@@ -9,6 +9,7 @@ public static class StorageNames
     public const string Provider = "platform";
 
     public const string Node = "node";
+    public const string RatingHistoryPage = "rating-history";
     public const string Tenant = "tenant";
     public const string TenantRegistry = "tenants";
     public const string Framework = "framework";

@@ -146,4 +146,28 @@ public class StandingAssessmentTests
 
         Assert.Equal(RefusalKind.Invalid, standing.Correct(Stars, changes, "复核", standing.Revision, "admin", Now).Refusal?.Kind);
     }
+
+    [Fact]
+    public void Once_the_history_holds_two_pages_the_oldest_page_is_handed_out_for_archiving_and_nothing_is_lost()
+    {
+        var standing = StandingAssessment.None;
+        var all = new List<RatingChange>();
+        for (var i = 0; i < 3 * StandingAssessment.ArchivePageSize; i++)
+        {
+            var outcome = standing.Baseline(Stars, Inputs.Scores(Inputs.WithTotal(Stars, 60 + (i % 40))), i == 0 ? null : standing.Revision, "admin", Now);
+            all.Add(outcome.Change!);
+            standing = outcome.Standing;
+            if (standing.NextArchivePage() is { } page)
+            {
+                Assert.Equal(standing.ArchivedPages, page.Page);
+                Assert.Equal(all.Skip(page.Page * StandingAssessment.ArchivePageSize).Take(StandingAssessment.ArchivePageSize), page.Lines);
+                standing = page.Kept;
+            }
+
+            Assert.True(standing.History.Count < 2 * StandingAssessment.ArchivePageSize);
+        }
+
+        Assert.Equal(2, standing.ArchivedPages);
+        Assert.Equal(all.Skip(2 * StandingAssessment.ArchivePageSize), standing.History);
+    }
 }
