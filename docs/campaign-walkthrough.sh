@@ -5,12 +5,14 @@ set -euo pipefail
 API=${API:-http://localhost:5000/api/v1/tenants/demo}
 json=(-H 'content-type: application/json')
 
-# 1. Draft over two cities (长沙, 株洲): scope, cross-check rate, a 5★ quota of 30% per city. The framework version
-#    defaults to the tenant's current one. Name ["430000"] as the scope for the whole province.
+# 1. Draft over two cities (长沙, 株洲): scope, cross-check rate, a 5★ quota of 30% per city, and the draw's seed (a
+#    string of digits: a 64-bit number does not survive JSON in JavaScript; leave it out for a random one). The
+#    framework version defaults to the tenant's current one. Name ["430000"] as the scope for the whole province.
 ID=$(curl -sf "${json[@]}" -X POST "$API/campaigns" -d '{
   "name": "2026年度五化星级评定", "kind": "annualStarRating", "scope": ["430100", "430200"],
   "crossCheck": {"sampleRate": 0.1, "minimumPerCity": 1, "cascadeOnFailure": true},
   "quotas": {"regionLevel": "city", "maxShares": {"star5": 0.3}},
+  "seed": "20261124",
   "actor": "省委教育工委"}' | jq -r .id)
 C="$API/campaigns/$ID"
 advance() { curl -sf "${json[@]}" -X POST "$C/advance" -d "{\"to\":\"$1\",\"actor\":\"省委教育工委\"}" | jq -c '{stage, branches, sampled, finalised}'; }
@@ -18,7 +20,7 @@ etag() { curl -sf -D - -o /dev/null "$C/branches/$1" | tr -d '\r' | awk -F': ' '
 
 # 2. Self-assessment opens: the roster is fixed. Every branch that has not submitted is a laggard (催办).
 advance selfAssessment
-curl -sf "$C/laggards/%24scope?limit=5000" | jq -r '.[].code' > /tmp/branches.txt
+curl -sf "$C/laggards?limit=5000" | jq -r '.[].code' > /tmp/branches.txt
 echo "$(wc -l < /tmp/branches.txt) branches to self-assess"
 
 # 3. Each branch scores itself, with evidence notes; about one in twenty is skipped and stays a laggard.
@@ -53,18 +55,24 @@ curl -sf "$C/cross-check" | jq -c '.[]' | while read -r a; do
 done
 curl -sf "$C/progress?sortBy=generosity" | jq -c '.children[0:3][] | {name, generosity: .metrics.generosity}'
 
-# 6. Publicity and an appeal, decided before final.
+# 6. Publicity (公示) and an appeal, decided before final. Results stay on display for the tenant's minimum publicity
+#    (5 days unless the tenant sets minimumPublicityDays, 0 to 30); final before then is refused and says from when it
+#    can be final. The walkthrough cannot wait five days, so it sets the demo tenant's minimum to 0.
 advance publicity
 curl -sf -o /dev/null "${json[@]}" -X POST "$C/branches/$first/appeal" -H "If-Match: $(etag "$first")" \
   -d '{"actor":"支部书记","indicators":["2.1"],"reason":"党课记录已补交"}'
-curl -s "${json[@]}" -X POST "$C/advance" -d '{"to":"final","actor":"省委教育工委"}' | jq -r .detail   # refused: one appeal open
+curl -s "${json[@]}" -X POST "$C/advance" -d '{"to":"final","actor":"省委教育工委"}' | jq -r .detail   # refused: publicity too short
+curl -sf "$API" | jq '{name, minimumPublicityDays: 0}' | curl -sf "${json[@]}" -X PUT "$API" -d @- | jq -c '{id, minimumPublicityDays}'
+curl -s "${json[@]}" -X POST "$C/advance" -d '{"to":"final","actor":"省委教育工委"}' | jq -r .detail   # refused: one appeal open; appeals stay open
 curl -sf "${json[@]}" -X PUT "$C/branches/$first/appeal/decision" -H "If-Match: $(etag "$first")" \
   -d '{"actor":"省委教育工委","upheld":true,"reason":"补交材料属实","scores":{"2.1":4},"reasons":{"2.1":"按补交记录改正"}}' | jq -c '.appeal.decision | {upheld, reason}'
 
-# 7. Final: quotas applied, every result official and in the standing rollups, exactly once.
+# 7. Final: quotas applied, every result official and in the standing rollups, exactly once. Each quota demotion is an
+#    audit line on "rating" with the ratings before and after, the rank and the seats.
 advance final
 sleep 1   # progress is exact within about a second: the tree forwards at most one report per node per 100 ms
 curl -sf "$C/progress?sortBy=topRatingShare" | jq -c '.total | {finalised, rated, ratings, complianceRate}'
 curl -sf "$API/nodes/430000/summary" | jq -c '{assessed, ratings, complianceRate}'
 curl -sf "$C/branches/$first/audit" | jq -c '.[] | {stage, indicator, old, new, reason}'
+curl -sf "$C/audit?limit=500" | jq -c '[.records[] | select(.indicator == "rating")][0:3][] | {branch, oldRating, newRating, reason}'
 curl -sf -o /tmp/campaign.xlsx "$C/export?format=xlsx" && echo "results workbook: /tmp/campaign.xlsx"

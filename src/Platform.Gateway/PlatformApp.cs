@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Platform.Gateway.Api;
 using Platform.Gateway.Endpoints;
 using Platform.Gateway.Imports;
 using Platform.Gateway.Infrastructure;
@@ -42,7 +43,8 @@ public static class PlatformApp
 
                 return Task.CompletedTask;
             })
-            .AddOperationTransformer(OperationIds.Assign));
+            .AddOperationTransformer(OperationIds.Assign)
+            .AddSchemaTransformer(SeedTextConverter.DescribeSchema));
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<TenantFilter>();
         builder.Services.AddSingleton<HierarchyImporter>();

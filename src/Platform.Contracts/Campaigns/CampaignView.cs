@@ -4,7 +4,8 @@ namespace Platform.Contracts.Campaigns;
 
 /// <summary>A campaign as its admin sees it.</summary>
 /// <param name="Branches">Branches on the roster; 0 until self-assessment opens.</param>
-/// <param name="AppealsClosed">Publicity has ended for new appeals; the open ones still await a decision.</param>
+/// <param name="AppealsClosed">No new appeal is taken: final is checking the campaign or under way. A final that is refused
+/// (open appeals, publicity too short) leaves the campaign in publicity taking appeals again.</param>
 /// <param name="Finalised">Branches whose result is already official while finalisation runs or after it.</param>
 [GenerateSerializer, Immutable, Alias("CampaignView")]
 public sealed record CampaignView(

@@ -4,8 +4,14 @@ namespace Platform.Contracts.Campaigns;
 
 /// <summary>One branch's part in a campaign, every stage of it.</summary>
 /// <param name="Revision">The ETag: bumped by every change, so two reviewers cannot overwrite each other unseen.</param>
-/// <param name="Returned">Sent back for re-assessment (a sampled branch of the same school failed the cross-check).</param>
-/// <param name="Result">The score that stands now: appeal decision, else cross-check, else review, else self-assessment.</param>
+/// <param name="SelfAssessment">The latest self-assessment; every one is in <paramref name="Submissions"/>.</param>
+/// <param name="Review">The latest review; every one is in <paramref name="Submissions"/>.</param>
+/// <param name="Returned">Sent back for re-assessment (a sampled branch of the same school failed the cross-check) and
+/// not yet reviewed again.</param>
+/// <param name="Result">The score that stands now: appeal decision, else cross-check, else the latest review, else the
+/// self-assessment.</param>
+/// <param name="Submissions">Every self-assessment and review in the order they were made.</param>
+/// <param name="AwaitingReassessment">Sent back and not yet self-assessed again: it owes a self-assessment.</param>
 [GenerateSerializer, Immutable, Alias("EntryView")]
 public sealed record EntryView(
     [property: Id(0)] string CampaignId,
@@ -18,4 +24,11 @@ public sealed record EntryView(
     [property: Id(7)] bool Returned,
     [property: Id(8)] AppealRecord? Appeal,
     [property: Id(9)] Submission? Result,
-    [property: Id(10)] FinalResult? Final);
+    [property: Id(10)] FinalResult? Final,
+    [property: Id(11)] IReadOnlyList<Submission> Submissions,
+    [property: Id(12)] bool AwaitingReassessment)
+{
+    public static EntryView Of(string campaignId, CampaignEntry entry) => new(
+        campaignId, entry.Branch!, entry.Revision, entry.SelfAssessment, entry.Evidence, entry.Review, entry.CrossCheck,
+        entry.Returned, entry.Appeal, entry.Result, entry.Final, entry.Submissions, entry.AwaitingReassessment);
+}

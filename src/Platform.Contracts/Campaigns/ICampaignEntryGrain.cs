@@ -1,6 +1,5 @@
 using Orleans.Concurrency;
 using Platform.Domain.Campaigns;
-using Platform.Domain.Framework;
 
 namespace Platform.Contracts.Campaigns;
 
@@ -42,10 +41,11 @@ public interface ICampaignEntryGrain : IGrainWithStringKey
     [Alias("SendBack"), AlwaysInterleave]
     Task SendBack(string failedBranchCode);
 
-    /// <summary>Makes the result official at <paramref name="rating"/> (after quotas) and moves it into the standing
-    /// hierarchy. Idempotent: a second call, after an interruption or not, changes nothing.</summary>
+    /// <summary>Makes the result official where the quotas placed it (null: no result to place), audits each quota
+    /// demotion as <paramref name="actor"/>'s, and moves the result into the standing hierarchy. Idempotent: a second
+    /// call, after an interruption or not, changes nothing.</summary>
     [Alias("Finalise")]
-    Task<Outcome<FinalResult>> Finalise(RatingLevel? rating);
+    Task<Outcome<FinalResult>> Finalise(QuotaPlacement? placement, string actor);
 
     [Alias("Probe"), ReadOnly, AlwaysInterleave]
     Task<TallyChild> Probe();

@@ -55,7 +55,7 @@ public interface INodeGrain : IGrainWithStringKey
     /// node remembers the campaign it took its rating from, so a finalisation re-run never counts twice.</summary>
     /// <param name="reason">Why the rating is what it is, for the audit line (e.g. the quota that demoted it).</param>
     [Alias("ApplyCampaignResult")]
-    Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official, string reason);
+    Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official, string actor, string reason);
 
     /// <summary>A veto event during the year (一票否决): the standing rating drops at once to the veto's cap.</summary>
     [Alias("ApplyVeto")]

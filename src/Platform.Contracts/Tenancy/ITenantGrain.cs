@@ -10,9 +10,10 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("Get"), ReadOnly]
     Task<TenantInfo?> Get();
 
-    /// <summary>Creates the tenant (with a first framework version in <paramref name="scheme"/>) or renames it.</summary>
+    /// <summary>Creates the tenant (with a first framework version in <paramref name="scheme"/>) or renames it, and sets
+    /// its minimum publicity when <paramref name="minimumPublicityDays"/> is given (a new tenant otherwise gets the default).</summary>
     [Alias("Upsert")]
-    Task<Outcome<TenantInfo>> Upsert(string name, RatingScheme scheme);
+    Task<Outcome<TenantInfo>> Upsert(string name, RatingScheme scheme, int? minimumPublicityDays = null);
 
     /// <summary>Makes <paramref name="provinceCode"/> the tenant's root; refused when another province already is.</summary>
     [Alias("ClaimRoot")]

@@ -1,3 +1,4 @@
+using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
 
 namespace Platform.Contracts.Tenancy;
@@ -9,4 +10,9 @@ public sealed record TenantInfo(
     [property: Id(1)] string Name,
     [property: Id(2)] string? RootCode,
     [property: Id(3)] RatingScheme Scheme,
-    [property: Id(4)] DateTimeOffset CreatedAt);
+    [property: Id(4)] DateTimeOffset CreatedAt)
+{
+    /// <summary>The shortest public display (公示) of a campaign's results before they may become final; see
+    /// <see cref="PublicityPeriod"/>.</summary>
+    [Id(5)] public int MinimumPublicityDays { get; init; } = PublicityPeriod.DefaultDays;
+}

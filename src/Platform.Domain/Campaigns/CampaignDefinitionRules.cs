@@ -1,5 +1,6 @@
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
+using Platform.Domain.Text;
 
 namespace Platform.Domain.Campaigns;
 
@@ -8,12 +9,14 @@ public static class CampaignDefinitionRules
 {
     public const int MaxScopeRegions = 200;
 
+    public const int MaxNameLength = 100;
+
     public static IReadOnlyList<FieldError> Validate(CampaignDefinition definition, RatingScheme scheme, DateTimeOffset now)
     {
         var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(definition.Name) || definition.Name.Length > 100)
+        if (TextRules.Problem(definition.Name, MaxNameLength) is { } problem)
         {
-            errors.Add(new("name", "is required and at most 100 characters"));
+            errors.Add(new("name", $"{problem}: name the campaign as people will see it"));
         }
 
         if (definition.Scope.Count is 0 or > MaxScopeRegions)

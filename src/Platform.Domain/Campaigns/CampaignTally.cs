@@ -19,10 +19,11 @@ public sealed record CampaignTally
     /// <summary>Branches taking part (参评).</summary>
     [Id(0)] public int InScope { get; init; }
 
-    /// <summary>Branches that submitted a self-assessment (已自评).</summary>
+    /// <summary>Branches whose self-assessment stands (已自评): a branch sent back for re-assessment counts again once it
+    /// has submitted a new one.</summary>
     [Id(1)] public int Submitted { get; init; }
 
-    /// <summary>Submissions scored by the supervising region (已审核).</summary>
+    /// <summary>Branches whose standing self-assessment the supervising region has reviewed (已审核).</summary>
     [Id(2)] public int Reviewed { get; init; }
 
     /// <summary>Branches drawn for the cross-region check (抽中).</summary>
@@ -74,7 +75,8 @@ public sealed record CampaignTally
     /// <summary>Average points by which the region's own review exceeded the cross-check (交叉检查偏差).</summary>
     public decimal? Generosity => CrossChecked == 0 ? null : Round(GenerositySum / CrossChecked);
 
-    /// <summary>Branches still owing something in the stage named: 催办 counts.</summary>
+    /// <summary>Branches still owing something in the stage named: 催办 counts. A branch sent back owes a self-assessment
+    /// first, then the review of it.</summary>
     public int NotSubmitted => InScope - Submitted;
 
     public int NotReviewed => Submitted - Reviewed;

@@ -1,6 +1,7 @@
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Scoring;
+using Platform.Domain.Text;
 
 namespace Platform.Domain.Campaigns;
 
@@ -21,9 +22,9 @@ public static class ScoreRevision
         var errors = new List<FieldError>();
         foreach (var (key, reason) in changes.Reasons)
         {
-            if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
+            if (TextRules.Problem(reason, MaxReasonLength, TextShape.MultiLine) is { } problem)
             {
-                errors.Add(new($"reasons.{key}", $"a reason is required and at most {MaxReasonLength} characters"));
+                errors.Add(new($"reasons.{key}", $"a reason {problem}"));
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Platform.Contracts.Campaigns;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
@@ -5,6 +6,8 @@ using Platform.Domain.Hierarchy;
 
 namespace Platform.Gateway.Api;
 
+/// <param name="Seed">The seed of the cross-region draw, as a string of decimal digits: a 64-bit number does not survive
+/// a JSON number in JavaScript.</param>
 public sealed record CampaignDto(
     string Id,
     string Name,
@@ -18,7 +21,7 @@ public sealed record CampaignDto(
     IReadOnlyDictionary<string, DateTimeOffset> Deadlines,
     CrossCheckPolicyDto CrossCheck,
     QuotaPolicyDto Quotas,
-    long Seed,
+    string Seed,
     IReadOnlyList<StageTransitionDto> History,
     int Branches,
     int Sampled,
@@ -35,7 +38,7 @@ public sealed record CampaignDto(
             d.Deadlines.ToDictionary(p => p.Key.ToApiName(), p => p.Value),
             new CrossCheckPolicyDto(d.CrossCheck.SampleRate, d.CrossCheck.MinimumPerCity, d.CrossCheck.CascadeOnFailure),
             new QuotaPolicyDto(d.Quotas.RegionLevel.ToApiName(), d.Quotas.Quotas.ToDictionary(q => q.Level.ToApiName(), q => q.MaxShare)),
-            d.Seed,
+            d.Seed.ToString(CultureInfo.InvariantCulture),
             view.History.Select(h => new StageTransitionDto(h.Stage.ToApiName(), h.At, h.Actor)).ToArray(),
             view.Branches, view.Sampled, view.AppealsClosed, view.Finalising, view.Finalised);
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
 using Platform.Contracts.Campaigns;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
@@ -9,6 +11,8 @@ namespace Platform.Gateway.Api;
 /// <summary>A new campaign. Stage deadlines are keyed by stage (selfAssessment, review, crossCheck, publicity); the
 /// framework version defaults to the tenant's current one, the cross-check to 10% per city with at least one branch and
 /// the cascade on, quotas to none, the seed to a random one recorded on the campaign.</summary>
+/// <param name="Seed">The draw's seed as a string of decimal digits (up to 9223372036854775807), e.g. "20261124"; a JSON
+/// number is refused, because JavaScript rounds integers above 2^53.</param>
 public sealed record CreateCampaignRequest(
     string? Name,
     string? Kind,
@@ -17,7 +21,7 @@ public sealed record CreateCampaignRequest(
     IReadOnlyDictionary<string, DateTimeOffset>? Deadlines,
     CrossCheckPolicyDto? CrossCheck,
     QuotaPolicyDto? Quotas,
-    long? Seed,
+    [property: JsonConverter(typeof(SeedTextConverter))] string? Seed,
     string? Actor)
 {
     public (CampaignDefinition? Definition, IReadOnlyList<FieldError> Errors) ToDefinition(int currentFrameworkVersion)
@@ -71,8 +75,15 @@ public sealed record CreateCampaignRequest(
             CrossCheck?.SampleRate ?? defaults.SampleRate,
             CrossCheck?.MinimumPerCity ?? defaults.MinimumPerCity,
             CrossCheck?.CascadeOnFailure ?? defaults.CascadeOnFailure);
+        var seed = Random.Shared.NextInt64(1, long.MaxValue);
+        if (Seed is not null && !(Seed.Length is > 0 and <= 19 && Seed.All(char.IsAsciiDigit)
+            && long.TryParse(Seed, NumberStyles.None, CultureInfo.InvariantCulture, out seed)))
+        {
+            errors.Add(new("seed", $"must be a string of decimal digits no greater than {long.MaxValue}, e.g. \"20261124\"; leave it out for a random one"));
+        }
+
         var definition = new CampaignDefinition(Name ?? "", kind, Scope ?? [], FrameworkVersion ?? currentFrameworkVersion,
-            deadlines, crossCheck, quotas, Seed ?? Random.Shared.NextInt64(1, long.MaxValue));
+            deadlines, crossCheck, quotas, seed);
         return errors.Count > 0 ? (null, errors) : (definition, []);
     }
 }

@@ -2,6 +2,7 @@ using Platform.Contracts.Campaigns;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
+using Platform.Gateway.Campaigns;
 
 namespace Platform.Gateway.Api;
 
@@ -22,11 +23,13 @@ public sealed record TallyMetricsDto(
 /// <param name="Rank">1 for the first by the requested measure.</param>
 public sealed record TallyChildDto(int Rank, string Code, string Name, bool IsBranch, TallyMetricsDto Metrics);
 
-public sealed record ProgressDto(string Code, string Name, string? Kind, string? ParentCode, long Version, TallyMetricsDto Total,
+/// <param name="Code">The region or school; null for the whole campaign.</param>
+/// <param name="ParentCode">The unit above; null for a region named in the scope and for the whole campaign.</param>
+public sealed record ProgressDto(string? Code, string Name, string? Kind, string? ParentCode, long Version, TallyMetricsDto Total,
     string RankedBy, IReadOnlyList<TallyChildDto> Children)
 {
     public static ProgressDto From(TallyView view, TallyRanking.Measure by) => new(
-        view.Node.Code, view.Node.Name, view.Node.Kind?.ToApiName(), view.Node.ParentCode, view.Version,
+        ScopeRootCode.Hide(view.Node.Code), view.Node.Name, view.Node.Kind?.ToApiName(), ScopeRootCode.Hide(view.Node.ParentCode), view.Version,
         TallyMetricsDto.From(view.Total), TallyRanking.Name(by),
         TallyRanking.Rank(view.Children, by).Select((c, i) => new TallyChildDto(i + 1, c.Code, c.Name, c.IsBranch, TallyMetricsDto.From(c.Tally))).ToArray());
 }

@@ -3,13 +3,17 @@ using Platform.Domain.Framework;
 
 namespace Platform.Gateway.Api;
 
-public sealed record TenantDto(string Id, string Name, string? RootCode, string RatingScheme, DateTimeOffset CreatedAt)
+/// <param name="MinimumPublicityDays">How many days a campaign's results are on public display (公示) at least before
+/// they can become final.</param>
+public sealed record TenantDto(string Id, string Name, string? RootCode, string RatingScheme, DateTimeOffset CreatedAt, int MinimumPublicityDays)
 {
     public static TenantDto From(TenantInfo info) =>
-        new(info.Id, info.Name, info.RootCode, info.Scheme.ToApiName(), info.CreatedAt);
+        new(info.Id, info.Name, info.RootCode, info.Scheme.ToApiName(), info.CreatedAt, info.MinimumPublicityDays);
 }
 
 /// <param name="RatingScheme"><c>stars</c> (default) or <c>grades</c>: the scheme of the first framework version.</param>
-public sealed record TenantRequest(string? Name, string? RatingScheme);
+/// <param name="MinimumPublicityDays">0 to 30 days of public display (公示) before a campaign's results can become
+/// final (default 5); left out, the tenant keeps what it has.</param>
+public sealed record TenantRequest(string? Name, string? RatingScheme, int? MinimumPublicityDays);
 
 public sealed record MoveRequest(string? ParentCode);

@@ -83,9 +83,9 @@ internal sealed class CampaignReports(IGrainFactory grains, string tenant, strin
 
             var t = view.Total;
             yield return branchShaped
-                ? [rank, view.Node.Code, view.Node.Name, view.Node.ParentCode, t.Submitted, t.Reviewed, t.Sampled, t.CrossChecked,
+                ? [rank, view.Node.Code, view.Node.Name, ScopeRootCode.Hide(view.Node.ParentCode), t.Submitted, t.Reviewed, t.Sampled, t.CrossChecked,
                     t.FailedCrossCheck, t.Returned, t.Appealed, t.Finalised, t.AverageScore, null, t.ComplianceRate, t.Generosity]
-                : [rank, view.Node.Code, view.Node.Name, view.Node.ParentCode, t.InScope, t.Submitted, t.Reviewed, t.Sampled, t.CrossChecked,
+                : [rank, view.Node.Code, view.Node.Name, ScopeRootCode.Hide(view.Node.ParentCode), t.InScope, t.Submitted, t.Reviewed, t.Sampled, t.CrossChecked,
                     t.FailedCrossCheck, t.Appealed, t.Finalised, t.AverageScore, t.TopRatingShare, t.ComplianceRate, t.CompletionRate, t.Generosity];
         }
     }

@@ -26,7 +26,7 @@ internal static class CampaignEndpoints
         campaigns.MapGet("/{id}", Get).WithSummary("A campaign: definition, stage and history");
         campaigns.MapPost("/{id}/advance", Advance)
             .WithSummary("Move to the next stage (draft → selfAssessment → review → crossCheck → publicity → final)")
-            .WithDescription("Stages are never skipped. Opening self-assessment fixes the roster; opening the cross-check draws the sample; final closes appeals, applies quotas and makes every result official. A final that was interrupted is finished by advancing to final again.");
+            .WithDescription("Stages are never skipped. Opening self-assessment fixes the roster; opening the cross-check draws the sample; final waits for the tenant's minimum publicity (公示, minimumPublicityDays) and for every appeal to be decided (until then the campaign stays in publicity, taking appeals), then closes appeals, applies quotas (each demotion an audit line on 'rating') and makes every result official. A final that was interrupted is finished by advancing to final again.");
 
         var branch = campaigns.MapGroup("/{id}/branches/{code}")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
@@ -45,7 +45,11 @@ internal static class CampaignEndpoints
         campaigns.MapGet("/{id}/progress", GetProgress).WithSummary("Campaign-wide progress and results, with each scope region ranked");
         campaigns.MapGet("/{id}/progress/{code}", GetProgress).WithName("CampaignGetRegionProgress").WithSummary("A region's or school's progress and results, its children ranked")
             .WithDescription("sortBy: averageScore (default), topRatingShare, complianceRate, completion or generosity (review above cross-check, the most generous first).");
-        campaigns.MapGet("/{id}/laggards/{code}", GetLaggards).WithSummary("Branches under a region that still owe a self-assessment or review (催办)");
+        campaigns.MapGet("/{id}/laggards", GetLaggards)
+            .WithSummary("Branches of the whole campaign that still owe a self-assessment or review (催办)");
+        campaigns.MapGet("/{id}/laggards/{code}", GetLaggards).WithName("CampaignGetRegionLaggards")
+            .WithSummary("Branches under a region or school that still owe a self-assessment or review (催办)")
+            .WithDescription("stage: selfAssessment (default; a branch sent back for re-assessment owes one too) or review.");
         campaigns.MapGet("/{id}/export", Export).WithSummary("Results and rankings as CSV or an Excel workbook, one sheet per level, streamed")
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", additionalContentTypes: ["text/csv"]);
         return tenant;
@@ -178,14 +182,14 @@ internal static class CampaignEndpoints
             return Problems.Invalid("sortBy", $"must be one of {string.Join(", ", TallyRanking.Names)}");
         }
 
-        var view = await Tally(grains, tenant, id, code ?? CampaignRoster.ScopeRoot).GetView();
+        var view = code is not null && ScopeRootCode.Is(code) ? null : await Tally(grains, tenant, id, code ?? CampaignRoster.ScopeRoot).GetView();
         return view is null
             ? Problems.NotFound($"campaign '{id}' has no region or school '{code ?? "(scope)"}' in progress (progress starts when self-assessment opens)")
             : TypedResults.Ok(ProgressDto.From(view, by));
     }
 
     private static async Task<Results<Ok<LaggardDto[]>, ProblemHttpResult>> GetLaggards(
-        string tenant, string id, string code, IGrainFactory grains, string? stage = null, int limit = 500)
+        string tenant, string id, IGrainFactory grains, string? code = null, string? stage = null, int limit = 500)
     {
         var owing = CampaignStage.SelfAssessment;
         if (stage is not null && (!CampaignStages.TryParse(stage, out owing) || owing is not (CampaignStage.SelfAssessment or CampaignStage.Review)))
@@ -199,9 +203,9 @@ internal static class CampaignEndpoints
         }
 
         var reports = new CampaignReports(grains, tenant, id);
-        var laggards = await reports.LaggardsAsync(code, owing, limit);
+        var laggards = code is not null && ScopeRootCode.Is(code) ? null : await reports.LaggardsAsync(code ?? CampaignRoster.ScopeRoot, owing, limit);
         return laggards is null
-            ? Problems.NotFound($"campaign '{id}' has no region or school '{code}' in progress")
+            ? Problems.NotFound($"campaign '{id}' has no region or school '{code ?? "(scope)"}' in progress (progress starts when self-assessment opens)")
             : TypedResults.Ok(laggards.ToArray());
     }
 

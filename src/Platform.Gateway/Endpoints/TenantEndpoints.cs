@@ -13,7 +13,7 @@ internal static class TenantEndpoints
     public static RouteGroupBuilder MapTenantEndpoints(this RouteGroupBuilder tenants)
     {
         tenants.MapPut("/{tenant}", Upsert)
-            .WithSummary("Create a tenant (one province) or rename it")
+            .WithSummary("Create a tenant (one province) or rename it, and set its minimum publicity (公示) in days")
             .WithDescription("Accounts and access control come later; until then any caller may create a tenant. A new tenant gets a first framework version in the chosen rating scheme.")
             .ProducesValidationProblem();
         tenants.MapGet("/{tenant}", Get)
@@ -35,7 +35,7 @@ internal static class TenantEndpoints
             return Problems.Invalid("ratingScheme", "must be 'stars' or 'grades'");
         }
 
-        var outcome = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).Upsert(request.Name ?? "", scheme);
+        var outcome = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).Upsert(request.Name ?? "", scheme, request.MinimumPublicityDays);
         return outcome.Succeeded ? TypedResults.Ok(TenantDto.From(outcome.Value!)) : Problems.Of(outcome);
     }
 

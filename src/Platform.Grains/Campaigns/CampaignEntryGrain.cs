@@ -4,8 +4,6 @@ using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
-using Platform.Domain.Hierarchy;
-using Platform.Domain.Scoring;
 using Platform.Grains.Framework;
 using Platform.Grains.Persistence;
 
@@ -13,17 +11,16 @@ namespace Platform.Grains.Campaigns;
 
 /// <summary>
 /// <inheritdoc cref="ICampaignEntryGrain"/>
-/// The entry is the durable truth of a branch's campaign: its tally is derived from this state alone, and its version
-/// is the revision, so the progress tree above can always be rebuilt from the entries.
+/// The rules are the <see cref="CampaignEntry"/>'s; this grain loads it, hands each command what the rules need (the
+/// campaign's status, the framework, the time), stores the entry that comes back and reports its tally. The entry is
+/// the durable truth of a branch's campaign: its tally is derived from it alone, and its version is the revision, so the
+/// progress tree above can always be rebuilt from the entries.
 /// </summary>
-/// <remarks>As in <c>NodeGrain</c>, every change to <see cref="_current"/> is one synchronous <c>with</c> after the
-/// last await of a command, because <see cref="SendBack"/> interleaves.</remarks>
+/// <remarks>As in <c>NodeGrain</c>, every change to <see cref="_current"/> is one synchronous call on the entry after
+/// the last await of a command, because <see cref="SendBack"/> interleaves.</remarks>
 public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
 {
-    public const int MaxNoteLength = 500;
-    public const int MaxActorLength = 100;
-
-    private readonly IPersistentState<CampaignEntryState> _store;
+    private readonly IPersistentState<CampaignEntry> _store;
     private readonly FrameworkCatalog _frameworks;
     private readonly TimeProvider _time;
     private readonly ILogger<CampaignEntryGrain> _logger;
@@ -31,11 +28,11 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
     private string _tenant = "";
     private string _campaignId = "";
     private string _code = "";
-    private CampaignEntryState _current = new();
-    private CampaignEntryState _durable = new();
+    private CampaignEntry _current = new();
+    private CampaignEntry _durable = new();
 
     public CampaignEntryGrain(
-        [PersistentState(StorageNames.CampaignEntry, StorageNames.Provider)] IPersistentState<CampaignEntryState> store,
+        [PersistentState(StorageNames.CampaignEntry, StorageNames.Provider)] IPersistentState<CampaignEntry> store,
         FrameworkCatalog frameworks,
         TimeProvider time,
         ILogger<CampaignEntryGrain> logger)
@@ -53,7 +50,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
     {
         (_tenant, _campaignId, var code) = GrainKeys.ParseCampaign(this.GetPrimaryKeyString());
         _code = code!;
-        _current = _store.State ?? new CampaignEntryState();
+        _current = _store.State ?? new CampaignEntry();
         _durable = _current;
         if (_current.CascadePending)
         {
@@ -75,307 +72,41 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
     /// <summary>Only what is stored is ever reported: a revision seen above must never come back with other content
     /// after a failed write and a reactivation.</summary>
     public Task<TallyChild> Probe() => Task.FromResult(_durable.Branch is { } branch
-        ? new TallyChild(branch.Code, branch.Name, true, _durable.Revision, CampaignEntryTally.Of(_durable))
+        ? new TallyChild(branch.Code, branch.Name, true, _durable.Revision, _durable.Tally())
         : TallyChild.Placeholder(_code, _code, true));
 
-    public async Task<Outcome<EntryView>> SubmitSelfAssessment(SelfAssessmentInput submission, string actor, int? expectedRevision)
-    {
-        var (context, refused) = await PrepareAsync(actor, expectedRevision);
-        if (refused is not null)
-        {
-            return refused;
-        }
+    public Task<Outcome<EntryView>> SubmitSelfAssessment(SelfAssessmentInput submission, string actor, int? expectedRevision) =>
+        RunAsync(actor, expectedRevision, context => _current.SubmitSelfAssessment(submission, context));
 
-        var stage = context!.Status.Stage;
-        var reopened = stage == CampaignStage.CrossCheck && _current.Returned;
-        if (stage != CampaignStage.SelfAssessment && !reopened)
-        {
-            return StageConflict<EntryView>("self-assessments are taken while the campaign is in self-assessment" +
-                " (or, for a branch sent back, in the cross-region check)", stage);
-        }
+    public Task<Outcome<EntryView>> SubmitReview(ScoreChanges changes, string actor, int? expectedRevision) =>
+        RunAsync(actor, expectedRevision, context => _current.SubmitReview(changes, context));
 
-        var errors = new List<FieldError>();
-        foreach (var (id, note) in submission.Evidence)
-        {
-            if (context.Framework.FindIndicator(id) is null)
-            {
-                errors.Add(new($"evidence.{id}", $"'{id}' is not an indicator of framework version {context.Framework.Version}"));
-            }
-            else if (string.IsNullOrWhiteSpace(note) || note.Length > MaxNoteLength)
-            {
-                errors.Add(new($"evidence.{id}", $"a note is required and at most {MaxNoteLength} characters"));
-            }
-        }
+    public Task<Outcome<EntryView>> SubmitCrossCheck(ScoreChanges changes, string reviewerCity, string actor, int? expectedRevision) =>
+        RunAsync(actor, expectedRevision, context => _current.SubmitCrossCheck(changes, reviewerCity, context));
 
-        var scored = Assessor.Score(context.Framework, submission.Input);
-        errors.AddRange(scored.Errors);
-        if (errors.Count > 0)
-        {
-            return Outcome<EntryView>.Invalid(errors);
-        }
+    public Task<Outcome<EntryView>> Appeal(AppealRequest appeal, string actor, int? expectedRevision) =>
+        RunAsync(actor, expectedRevision, context => _current.RaiseAppeal(appeal, context));
 
-        var now = _time.GetUtcNow();
-        var audit = ScoreRevision.Compare(_current.SelfAssessment?.Assessment, scored.Assessment!, submission.Evidence, stage, actor, now);
-        _current = _current with
-        {
-            SelfAssessment = new Submission(scored.Assessment!, now, actor),
-            Evidence = submission.Evidence,
-            Audit = [.. _current.Audit, .. audit],
-            Revision = _current.Revision + 1,
-        };
-        return await CommitAsync();
-    }
-
-    public async Task<Outcome<EntryView>> SubmitReview(ScoreChanges changes, string actor, int? expectedRevision)
-    {
-        var (context, refused) = await PrepareAsync(actor, expectedRevision);
-        if (refused is not null)
-        {
-            return refused;
-        }
-
-        var stage = context!.Status.Stage;
-        if (_current.SelfAssessment is not { } self)
-        {
-            return Outcome<EntryView>.Fail(Failure.Conflict, $"'{_code}' has not submitted a self-assessment to review");
-        }
-
-        var reReview = stage == CampaignStage.CrossCheck && _current.Returned;
-        if (stage != CampaignStage.Review && !reReview)
-        {
-            return StageConflict<EntryView>("reviews are taken while the campaign is in review" +
-                " (or, for a branch sent back, in the cross-region check)", stage);
-        }
-
-        if (reReview && self.At <= _current.ReturnedAt)
-        {
-            return Outcome<EntryView>.Fail(Failure.Conflict,
-                $"'{_code}' was sent back for re-assessment: it must submit a new self-assessment before it is reviewed again");
-        }
-
-        var revised = ScoreRevision.Apply(context.Framework, self.Assessment, changes, stage, actor, _time.GetUtcNow());
-        if (!revised.Succeeded)
-        {
-            return Outcome<EntryView>.Invalid(revised.Errors);
-        }
-
-        _current = _current with
-        {
-            Review = new Submission(revised.Assessment!, _time.GetUtcNow(), actor),
-            ReturnedAt = null,
-            Audit = [.. _current.Audit, .. revised.Audit],
-            Revision = _current.Revision + 1,
-        };
-        return await CommitAsync();
-    }
-
-    public async Task<Outcome<EntryView>> SubmitCrossCheck(ScoreChanges changes, string reviewerCity, string actor, int? expectedRevision)
-    {
-        var (context, refused) = await PrepareAsync(actor, expectedRevision);
-        if (refused is not null)
-        {
-            return refused;
-        }
-
-        var stage = context!.Status.Stage;
-        if (stage != CampaignStage.CrossCheck)
-        {
-            return StageConflict<EntryView>("cross-check scores are taken while the campaign is in the cross-region check", stage);
-        }
-
-        if (_current.CrossCheck is not { } check)
-        {
-            return Outcome<EntryView>.Fail(Failure.Conflict, $"'{_code}' was not drawn for the cross-region check");
-        }
-
-        if (reviewerCity != check.ReviewerCity)
-        {
-            return Outcome<EntryView>.Invalid("reviewerCity",
-                $"'{_code}' is assigned to the reviewers of city '{check.ReviewerCity}', not '{reviewerCity}'");
-        }
-
-        var basis = _current.Review ?? _current.SelfAssessment!;
-        var now = _time.GetUtcNow();
-        var revised = ScoreRevision.Apply(context.Framework, basis.Assessment, changes, stage, actor, now);
-        if (!revised.Succeeded)
-        {
-            return Outcome<EntryView>.Invalid(revised.Errors);
-        }
-
-        var result = revised.Assessment!;
-        var failed = basis.Assessment.Compliant && !result.Compliant;
-        var cascade = failed && !check.Failed && context.Status.CascadeOnFailure;
-        _current = _current with
-        {
-            CrossCheck = check with { Result = new Submission(result, now, actor), Deviation = result.Total - basis.Assessment.Total, Failed = failed },
-            CascadePending = _current.CascadePending || cascade,
-            Audit = [.. _current.Audit, .. revised.Audit],
-            Revision = _current.Revision + 1,
-        };
-        await CommitAsync();
-        if (cascade)
-        {
-            await CascadeAsync();
-        }
-
-        return Outcome<EntryView>.Ok(View());
-    }
-
-    public async Task<Outcome<EntryView>> Appeal(AppealRequest appeal, string actor, int? expectedRevision)
-    {
-        var (context, refused) = await PrepareAsync(actor, expectedRevision);
-        if (refused is not null)
-        {
-            return refused;
-        }
-
-        var stage = context!.Status.Stage;
-        if (stage != CampaignStage.Publicity || context.Status.AppealsClosed)
-        {
-            return StageConflict<EntryView>("appeals are taken only while results are on public display (公示)", stage);
-        }
-
-        if (_current.Result is null)
-        {
-            return Outcome<EntryView>.Fail(Failure.Conflict, $"'{_code}' has no result to appeal against");
-        }
-
-        if (_current.Appeal is not null)
-        {
-            return Outcome<EntryView>.Fail(Failure.Conflict, $"'{_code}' has already appealed; a branch appeals once per campaign");
-        }
-
-        var errors = new List<FieldError>();
-        if (appeal.Indicators.Count is 0 or > 50)
-        {
-            errors.Add(new("indicators", "name between 1 and 50 disputed indicators"));
-        }
-
-        for (var i = 0; i < appeal.Indicators.Count; i++)
-        {
-            var id = appeal.Indicators[i];
-            if (id != ScoreChanges.VetoReasonKey && context.Framework.FindIndicator(id) is null)
-            {
-                errors.Add(new($"indicators[{i}]", $"'{id}' is not an indicator of framework version {context.Framework.Version}"));
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(appeal.Reason) || appeal.Reason.Length > MaxNoteLength)
-        {
-            errors.Add(new("reason", $"is required and at most {MaxNoteLength} characters"));
-        }
-
-        if (errors.Count > 0)
-        {
-            return Outcome<EntryView>.Invalid(errors);
-        }
-
-        _current = _current with
-        {
-            Appeal = new AppealRecord(appeal.Indicators, appeal.Reason, _time.GetUtcNow(), actor, null),
-            Revision = _current.Revision + 1,
-        };
-        return await CommitAsync();
-    }
-
-    public async Task<Outcome<EntryView>> DecideAppeal(AppealRuling ruling, string actor, int? expectedRevision)
-    {
-        // An appeal that slipped in just before appeals closed must still be decidable while finalisation waits on it.
-        var (context, refused) = await PrepareAsync(actor, expectedRevision, whileFinalising: true);
-        if (refused is not null)
-        {
-            return refused;
-        }
-
-        var stage = context!.Status.Stage;
-        if (stage != CampaignStage.Publicity)
-        {
-            return StageConflict<EntryView>("appeals are decided during publicity, before the results become final", stage);
-        }
-
-        if (_current.Appeal is not { } appeal)
-        {
-            return Outcome<EntryView>.Fail(Failure.NotFound, $"'{_code}' has not appealed");
-        }
-
-        if (appeal.Decision is not null)
-        {
-            return Outcome<EntryView>.Fail(Failure.Conflict, $"the appeal of '{_code}' has been decided, and the decision is final");
-        }
-
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(ruling.Reason) || ruling.Reason.Length > MaxNoteLength)
-        {
-            errors.Add(new("reason", $"is required and at most {MaxNoteLength} characters"));
-        }
-
-        if (!ruling.Upheld && (ruling.Changes.Scores.Count > 0 || ruling.Changes.Vetoes is not null))
-        {
-            errors.Add(new("changes", "a rejected appeal changes no score; uphold it to change scores"));
-        }
-
-        var now = _time.GetUtcNow();
-        Submission? corrected = null;
-        IReadOnlyList<ScoreAuditRecord> audit = [];
-        if (errors.Count == 0 && ruling.Upheld)
-        {
-            var revised = ScoreRevision.Apply(context.Framework, _current.Result!.Assessment, ruling.Changes, stage, actor, now);
-            errors.AddRange(revised.Errors);
-            corrected = revised.Assessment is { } assessment ? new Submission(assessment, now, actor) : null;
-            audit = revised.Audit;
-        }
-
-        if (errors.Count > 0)
-        {
-            return Outcome<EntryView>.Invalid(errors);
-        }
-
-        _current = _current with
-        {
-            Appeal = appeal with { Decision = new AppealDecision(ruling.Upheld, ruling.Reason, corrected, now, actor) },
-            Audit = [.. _current.Audit, .. audit],
-            Revision = _current.Revision + 1,
-        };
-        return await CommitAsync();
-    }
+    public Task<Outcome<EntryView>> DecideAppeal(AppealRuling ruling, string actor, int? expectedRevision) =>
+        RunAsync(actor, expectedRevision, context => _current.DecideAppeal(ruling, context));
 
     public async Task MarkSampled(string reviewerCity)
     {
-        // An official result is settled: a late or stray assignment must not reopen it (as in SendBack).
-        if (await EnsureBranchAsync() && _current.CrossCheck is null && _current.Final is null)
+        if (await EnsureBranchAsync())
         {
-            _current = _current with { CrossCheck = new CrossCheckRecord(reviewerCity, null, null, false), Revision = _current.Revision + 1 };
-            await CommitAsync();
+            await ChangeAsync(_current.MarkSampled(reviewerCity));
         }
     }
 
     public async Task SendBack(string failedBranchCode)
     {
-        if (!await EnsureBranchAsync())
+        if (await EnsureBranchAsync())
         {
-            return;
+            await ChangeAsync(_current.SendBack(failedBranchCode, _time.GetUtcNow()));
         }
-
-        // Only a passing result that is not itself a cross-check finding goes back; a returned branch stays returned.
-        if (failedBranchCode == _code || _current.Final is not null || _current.Returned
-            || _current.Result?.Assessment.Compliant != true || _current.CrossCheck?.Result is not null)
-        {
-            return;
-        }
-
-        var now = _time.GetUtcNow();
-        _current = _current with
-        {
-            ReturnedAt = now,
-            Review = null,
-            Audit = [.. _current.Audit, new ScoreAuditRecord(now, "cross-check", CampaignStage.CrossCheck, "returned", null, null,
-                $"sent back for re-assessment: '{failedBranchCode}' of the same school failed the cross-region check")],
-            Revision = _current.Revision + 1,
-        };
-        await CommitAsync();
     }
 
-    public async Task<Outcome<FinalResult>> Finalise(RatingLevel? rating)
+    public async Task<Outcome<FinalResult>> Finalise(QuotaPlacement? placement, string actor)
     {
         if (!await EnsureBranchAsync())
         {
@@ -387,94 +118,73 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
             return Outcome<FinalResult>.Ok(done);
         }
 
-        var status = await Campaign.GetStatus();
-        if (status is not { Finalising: true })
+        var (status, framework, missing) = await CampaignAsync();
+        if (missing is not null)
         {
-            return Outcome<FinalResult>.Fail(Failure.Conflict, "the campaign is not being finalised");
+            return missing.As<FinalResult>();
         }
 
-        if (_current.Appeal is { Decision: null })
+        var outcome = _current.Finalise(placement, status!, framework!, actor, _time.GetUtcNow());
+        if (outcome.Refusal is { } refusal)
         {
-            return Outcome<FinalResult>.Fail(Failure.Conflict, $"the appeal of '{_code}' is still open: decide it, then finalise again");
+            return Refused<FinalResult>(refusal);
         }
 
-        var now = _time.GetUtcNow();
-        FinalResult final;
-        if (_current.Result is { } result && rating is { } level)
+        // The node remembers which campaign it took its rating from, so a re-run after an interruption between this
+        // call and the write below changes nothing there.
+        if (outcome.Entry.Official is { } official)
         {
-            var framework = await _frameworks.GetVersionAsync(_tenant, status.FrameworkVersion);
-            var assessment = result.Assessment;
-            var official = assessment with
-            {
-                Rating = level,
-                Compliant = assessment.Input.Vetoes.Count == 0 && level.Rank() >= framework!.PassLevel.Rank(),
-            };
-
-            // The node remembers which campaign it took its rating from, so a re-run after an interruption between
-            // this call and the write below changes nothing there.
-            var applied = await Node(_code).ApplyCampaignResult(_campaignId, official, $"final of campaign '{_campaignId}'");
+            var applied = await Node(_code).ApplyCampaignResult(_campaignId, official, actor, OfficialReason(placement));
             if (!applied.Succeeded && applied.Failure != Failure.NotFound)
             {
                 return applied.As<FinalResult>();
             }
-
-            final = new FinalResult(level, assessment.Rating, assessment.Total, official.Compliant, now);
-        }
-        else
-        {
-            final = new FinalResult(null, null, null, false, now);
         }
 
-        _current = _current with { Final = final, Revision = _current.Revision + 1 };
-        await CommitAsync();
-        return Outcome<FinalResult>.Ok(final);
+        outcome = _current.Finalise(placement, status!, framework!, actor, _time.GetUtcNow());
+        await ChangeAsync(outcome.Entry);
+        return outcome.Entry.Final is { } final ? Outcome<FinalResult>.Ok(final) : Refused<FinalResult>(outcome.Refusal!);
     }
 
-    private INodeGrain Node(string code) => GrainFactory.GetGrain<INodeGrain>(GrainKeys.Node(_tenant, code));
-
-    private sealed record CommandContext(CampaignStatus Status, FrameworkVersion Framework);
-
-    /// <summary>The checks every branch command shares: actor, roster, a live campaign, the If-Match revision.</summary>
-    private async Task<(CommandContext? Context, Outcome<EntryView>? Refused)> PrepareAsync(
-        string actor, int? expectedRevision, bool whileFinalising = false)
+    /// <summary>Runs a person's command: the roster and the campaign first (I/O), then the entry's rules, then the write.</summary>
+    private async Task<Outcome<EntryView>> RunAsync(string actor, int? expectedRevision, Func<EntryContext, EntryOutcome> command)
     {
-        if (string.IsNullOrWhiteSpace(actor) || actor.Length > MaxActorLength)
-        {
-            return (null, Outcome<EntryView>.Invalid("actor", $"say who is acting (1 to {MaxActorLength} characters), for the audit trail"));
-        }
-
         if (!await EnsureBranchAsync())
         {
-            return (null, NotOnRoster<EntryView>());
+            return NotOnRoster<EntryView>();
         }
 
-        var status = await Campaign.GetStatus();
-        if (status is null)
+        var (status, framework, missing) = await CampaignAsync();
+        if (missing is not null)
         {
-            return (null, Outcome<EntryView>.Fail(Failure.NotFound, $"there is no campaign '{_campaignId}'"));
+            return missing;
         }
 
-        if (status.Stage == CampaignStage.Final || (status.Finalising && !whileFinalising))
+        var outcome = command(new EntryContext(status!, framework!, actor, expectedRevision, _time.GetUtcNow()));
+        if (outcome.Refusal is { } refusal)
         {
-            return (null, Outcome<EntryView>.Fail(Failure.Conflict, $"campaign '{_campaignId}' is final: its results can no longer change"));
+            return Refused<EntryView>(refusal);
         }
 
-        if (_current.Revision > 0 && expectedRevision is null)
+        await ChangeAsync(outcome.Entry);
+        if (_current.CascadePending)
         {
-            return (null, Outcome<EntryView>.Fail(Failure.PreconditionRequired,
-                $"'{_code}' is at revision {_current.Revision} in this campaign; send If-Match: \"{_current.Revision}\""));
+            await CascadeAsync();
         }
 
-        if (expectedRevision is { } expected && expected != _current.Revision)
+        return Outcome<EntryView>.Ok(View());
+    }
+
+    private async Task<(CampaignStatus? Status, FrameworkVersion? Framework, Outcome<EntryView>? Missing)> CampaignAsync()
+    {
+        if (await Campaign.GetStatus() is not { } status)
         {
-            return (null, Outcome<EntryView>.Fail(Failure.PreconditionFailed,
-                $"'{_code}' is at revision {_current.Revision}, not {expected}: someone else changed it; read it again"));
+            return (null, null, Outcome<EntryView>.Fail(Failure.NotFound, $"there is no campaign '{_campaignId}'"));
         }
 
-        var framework = await _frameworks.GetVersionAsync(_tenant, status.FrameworkVersion);
-        return framework is null
-            ? (null, Outcome<EntryView>.Fail(Failure.Conflict, $"framework version {status.FrameworkVersion} is missing"))
-            : (new CommandContext(status, framework), null);
+        return await _frameworks.GetVersionAsync(_tenant, status.FrameworkVersion) is { } framework
+            ? (status, framework, null)
+            : (null, null, Outcome<EntryView>.Fail(Failure.Conflict, $"framework version {status.FrameworkVersion} is missing"));
     }
 
     private async Task<bool> EnsureBranchAsync()
@@ -487,12 +197,18 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         return _current.Branch is not null;
     }
 
-    /// <summary>Stores the change and reports the new tally; a failed write throws, so the answer is always the new view.</summary>
-    private async Task<Outcome<EntryView>> CommitAsync()
+    /// <summary>Stores a changed entry and reports its tally; an unchanged one (an ignored protocol call) costs nothing.
+    /// A failed write throws, so a command never answers with a state that is not stored.</summary>
+    private async Task ChangeAsync(CampaignEntry next)
     {
+        if (ReferenceEquals(next, _current))
+        {
+            return;
+        }
+
+        _current = next;
         await _writer.WriteAsync();
         await ReportAsync();
-        return Outcome<EntryView>.Ok(View());
     }
 
     private async Task WriteAsync()
@@ -539,21 +255,31 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         await Task.WhenAll(siblings
             .Where(b => b.Code != _code)
             .Select(b => GrainFactory.GetGrain<ICampaignEntryGrain>(GrainKeys.CampaignEntry(_tenant, _campaignId, b.Code)).SendBack(_code)));
-        _current = _current with { CascadePending = false };
+        _current = _current.CascadeSent();
         await _writer.WriteAsync();
     }
 
-    private EntryView View()
-    {
-        var s = _current;
-        return new EntryView(_campaignId, s.Branch!, s.Revision, s.SelfAssessment, s.Evidence, s.Review, s.CrossCheck, s.Returned, s.Appeal, s.Result, s.Final);
-    }
+    /// <summary>The node's audit line for the official rating: the campaign, and any quota (名额) that lowered it.</summary>
+    private string OfficialReason(QuotaPlacement? placement) => placement is { Demotions.Count: > 0 } demoted
+        ? $"final of campaign '{_campaignId}': {string.Join("; ", demoted.Demotions.Select(d => d.Describe()))}"
+        : $"final of campaign '{_campaignId}'";
+
+    private INodeGrain Node(string code) => GrainFactory.GetGrain<INodeGrain>(GrainKeys.Node(_tenant, code));
+
+    private EntryView View() => EntryView.Of(_campaignId, _current);
 
     private Outcome<T> NotOnRoster<T>() =>
         Outcome<T>.Fail(Failure.NotFound, $"'{_code}' is not a branch on the roster of campaign '{_campaignId}' (the roster is fixed when self-assessment opens)");
 
-    private static Outcome<T> StageConflict<T>(string rule, CampaignStage stage) =>
-        Outcome<T>.Fail(Failure.Conflict, $"{rule}; the campaign is in {stage.ToApiName()}");
+    private static Outcome<T> Refused<T>(EntryRefusal refusal) => refusal.Kind switch
+    {
+        EntryRefusalKind.Invalid => Outcome<T>.Invalid(refusal.Errors),
+        EntryRefusalKind.Conflict => Outcome<T>.Fail(Failure.Conflict, refusal.Detail),
+        EntryRefusalKind.NotFound => Outcome<T>.Fail(Failure.NotFound, refusal.Detail),
+        EntryRefusalKind.PreconditionFailed => Outcome<T>.Fail(Failure.PreconditionFailed, refusal.Detail),
+        EntryRefusalKind.PreconditionRequired => Outcome<T>.Fail(Failure.PreconditionRequired, refusal.Detail),
+        _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Kind, null),
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign entry {Code} could not report its tally; it will retry")]
     private partial void LogReportFailed(Exception exception, string code);

@@ -3,9 +3,11 @@ using Microsoft.Extensions.Options;
 using Platform.Contracts;
 using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Tenancy;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
+using Platform.Domain.Text;
 using Platform.Grains.Framework;
 using Platform.Grains.Hierarchy;
 using Platform.Grains.Persistence;
@@ -27,6 +29,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
     private readonly IPersistentState<CampaignState> _store;
     private readonly IPersistentState<CampaignRosterState> _rosterStore;
+    private readonly IPersistentState<CampaignResultsState> _resultsStore;
     private readonly FrameworkCatalog _frameworks;
     private readonly RollupOptions _options;
     private readonly TimeProvider _time;
@@ -36,9 +39,14 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     private RosterIndex _index = RosterIndex.Build(CampaignRoster.Empty);
     private CampaignSummary? _listed;
 
+    /// <summary>Final is checking whether the campaign can become final: no appeal is taken meanwhile. Held in memory
+    /// only, so a crash in the middle leaves appeals open rather than closed with nobody to reopen them.</summary>
+    private bool _checkingFinal;
+
     public CampaignGrain(
         [PersistentState(StorageNames.Campaign, StorageNames.Provider)] IPersistentState<CampaignState> store,
         [PersistentState(StorageNames.CampaignRoster, StorageNames.Provider)] IPersistentState<CampaignRosterState> rosterStore,
+        [PersistentState(StorageNames.CampaignResults, StorageNames.Provider)] IPersistentState<CampaignResultsState> resultsStore,
         FrameworkCatalog frameworks,
         IOptions<RollupOptions> options,
         TimeProvider time,
@@ -46,6 +54,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     {
         _store = store;
         _rosterStore = rosterStore;
+        _resultsStore = resultsStore;
         _frameworks = frameworks;
         _options = options.Value;
         _time = time;
@@ -53,6 +62,8 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     }
 
     private CampaignState State => _store.State;
+
+    private bool AppealsClosed => State.Finalising || State.Stage == CampaignStage.Final || _checkingFinal;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -66,6 +77,11 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         if (State.Definition is not null)
         {
             return Outcome<CampaignView>.Fail(Failure.Conflict, $"campaign '{_id}' already exists");
+        }
+
+        if (ActorProblem(actor) is { } problem)
+        {
+            return Outcome<CampaignView>.Invalid("actor", problem);
         }
 
         var framework = await _frameworks.GetVersionAsync(_tenant, definition.FrameworkVersion);
@@ -109,7 +125,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     public Task<CampaignView?> Get() => Task.FromResult(State.Definition is null ? null : View());
 
     public Task<CampaignStatus?> GetStatus() => Task.FromResult(State.Definition is { } definition
-        ? new CampaignStatus(State.Stage, definition.FrameworkVersion, State.AppealsClosed, State.Finalising, definition.CrossCheck.CascadeOnFailure)
+        ? new CampaignStatus(State.Stage, definition.FrameworkVersion, AppealsClosed, State.Finalising, definition.CrossCheck.CascadeOnFailure)
         : null);
 
     public Task<RosterBranch?> GetBranch(string branchCode) => Task.FromResult(_index.Branch(branchCode));
@@ -130,9 +146,9 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
             return Outcome<CampaignView>.Fail(Failure.NotFound, $"there is no campaign '{_id}'");
         }
 
-        if (string.IsNullOrWhiteSpace(actor) || actor.Length > CampaignEntryGrain.MaxActorLength)
+        if (ActorProblem(actor) is { } problem)
         {
-            return Outcome<CampaignView>.Invalid("actor", "say who is acting, for the audit trail");
+            return Outcome<CampaignView>.Invalid("actor", problem);
         }
 
         if (State.Stage == CampaignStage.Final)
@@ -151,7 +167,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         {
             CampaignStage.SelfAssessment => await OpenSelfAssessmentAsync(),
             CampaignStage.CrossCheck => await DrawCrossCheckAsync(definition),
-            CampaignStage.Final => await FinaliseAsync(definition),
+            CampaignStage.Final => await FinaliseAsync(definition, actor),
             _ => null,
         };
 
@@ -183,6 +199,12 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         }
 
         var next = State.Stage.Next()!.Value;
+        if (next == CampaignStage.Final && !State.Finalising && await TooEarlyForFinalAsync() is not null)
+        {
+            // The tenant's minimum publicity has not passed: the next tick tries again, without a warning a minute.
+            return;
+        }
+
         var advanced = await Advance(next, "deadline");
         if (!advanced.Succeeded)
         {
@@ -239,50 +261,54 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     }
 
     /// <summary>
-    /// Closes appeals, applies the quotas and makes every result official, branch by branch. Each branch's entry and
-    /// node take the result idempotently, so a run cut short (a crash, a refused branch) is finished by running it again.
+    /// Makes every result official, branch by branch, at the level the quotas (名额) leave it. Refused, changing nothing,
+    /// until the tenant's minimum publicity has passed and while an appeal is open: the campaign stays in publicity and
+    /// takes appeals again; they are closed only while the check runs and, once it passes, for good. The quota
+    /// candidates are stored before any result is official, and a re-run takes a branch already official as the quotas
+    /// saw it then, so every rank in a demotion's audit line is the one that decided it. Each branch's entry and node
+    /// take the result idempotently, so a run cut short (a crash, a refused branch) is finished by running it again.
     /// </summary>
-    private async Task<Outcome<CampaignView>?> FinaliseAsync(CampaignDefinition definition)
+    private async Task<Outcome<CampaignView>?> FinaliseAsync(CampaignDefinition definition, string actor)
     {
-        if (!State.AppealsClosed)
+        if (!State.Finalising && await TooEarlyForFinalAsync() is { } tooEarly)
         {
-            _store.State = State with { AppealsClosed = true };
-            await SaveAsync();
-        }
-
-        var candidates = new List<(RosterBranch Branch, TallyChild Entry)>();
-        var open = 0;
-        await foreach (var (branch, tally) in WalkBranchesAsync())
-        {
-            candidates.Add((branch, new TallyChild(branch.Code, branch.Name, true, 0, tally)));
-            open += tally.AppealsOpen;
-        }
-
-        if (open > 0)
-        {
-            return Outcome<CampaignView>.Fail(Failure.Conflict,
-                $"{open} appeals are still open; decide each (PUT …/branches/{{code}}/appeal/decision), then advance to final again. No new appeals are taken.");
+            return Outcome<CampaignView>.Fail(Failure.Conflict, tooEarly);
         }
 
         var framework = await _frameworks.GetVersionAsync(_tenant, definition.FrameworkVersion);
-        var ratings = RatingQuotas.Apply(
-            candidates.Where(c => c.Entry.Tally.Rated == 1).Select(c => new QuotaCandidate(
-                c.Branch.Code,
-                QuotaRegion(definition.Quotas.RegionLevel, c.Branch),
-                c.Entry.Tally.ScoreSum,
-                c.Entry.Tally.DimensionSums[Dimension.OrganisationalLife],
-                RatingLevels.Of(framework!.Scheme).Single(level => c.Entry.Tally.Ratings[level] == 1))),
-            definition.Quotas.Quotas);
+        List<RosterBranch> branches;
+        _checkingFinal = true;
+        try
+        {
+            var (walked, candidates, open) = await CollectCandidatesAsync(definition, framework!.Scheme);
+            if (open > 0)
+            {
+                return Outcome<CampaignView>.Fail(Failure.Conflict,
+                    $"{open} appeals are still open; decide each (PUT …/branches/{{code}}/appeal/decision), then advance to final again." +
+                    (State.Finalising ? "" : " Until then the campaign stays in publicity and takes appeals."));
+            }
 
-        _store.State = State with { Finalising = true };
-        await SaveAsync();
+            _resultsStore.State = new CampaignResultsState { Candidates = candidates };
+            await _resultsStore.WriteStateAsync();
+            if (!State.Finalising)
+            {
+                _store.State = State with { Finalising = true };
+                await SaveAsync();
+            }
 
+            branches = walked;
+        }
+        finally
+        {
+            _checkingFinal = false;
+        }
+
+        var placements = RatingQuotas.Apply(_resultsStore.State.Candidates, definition.Quotas.Quotas);
         var finalised = 0;
         var refusals = new List<FieldError>();
-        foreach (var batch in candidates.Chunk(_options.ProbeConcurrency))
+        foreach (var batch in branches.Chunk(_options.ProbeConcurrency))
         {
-            var results = await Task.WhenAll(batch.Select(c =>
-                FinaliseOneAsync(c.Branch.Code, ratings.TryGetValue(c.Branch.Code, out var level) ? level : null)));
+            var results = await Task.WhenAll(batch.Select(b => FinaliseOneAsync(b.Code, placements.GetValueOrDefault(b.Code), actor)));
             for (var i = 0; i < batch.Length; i++)
             {
                 if (results[i].Succeeded)
@@ -291,13 +317,13 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
                 }
                 else
                 {
-                    refusals.Add(new($"branches.{batch[i].Branch.Code}", results[i].Detail ?? "refused"));
+                    refusals.Add(new($"branches.{batch[i].Code}", results[i].Detail ?? "refused"));
                 }
             }
 
             if (finalised % 5000 < _options.ProbeConcurrency)
             {
-                LogFinaliseProgress(_id, finalised, candidates.Count);
+                LogFinaliseProgress(_id, finalised, branches.Count);
             }
         }
 
@@ -309,13 +335,52 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
                 $"{refusals.Count} branches could not be finalised yet; resolve them and advance to final again", refusals.Take(100).ToArray());
     }
 
+    /// <summary>Why final must wait for the tenant's minimum publicity (公示), or null when it has passed.</summary>
+    private async Task<string?> TooEarlyForFinalAsync()
+    {
+        var began = State.History.Last(h => h.Stage == CampaignStage.Publicity).At;
+        var tenant = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(_tenant)).Get();
+        return PublicityPeriod.TooEarly(began, tenant?.MinimumPublicityDays ?? PublicityPeriod.DefaultDays, _time.GetUtcNow());
+    }
+
+    /// <summary>Every branch on the roster, the quota candidates among them and the appeals still open. A branch already
+    /// official is taken as the stored candidates had it: its tally now shows the official level, not the earned one.</summary>
+    private async Task<(List<RosterBranch> Branches, List<QuotaCandidate> Candidates, int OpenAppeals)> CollectCandidatesAsync(
+        CampaignDefinition definition, RatingScheme scheme)
+    {
+        var stored = _resultsStore.State.Candidates.ToDictionary(c => c.BranchCode, StringComparer.Ordinal);
+        var branches = new List<RosterBranch>();
+        var candidates = new List<QuotaCandidate>();
+        var open = 0;
+        await foreach (var (branch, tally) in WalkBranchesAsync())
+        {
+            branches.Add(branch);
+            open += tally.AppealsOpen;
+            if (tally.Finalised == 1 && stored.TryGetValue(branch.Code, out var placed))
+            {
+                candidates.Add(placed);
+            }
+            else if (tally.Rated == 1)
+            {
+                candidates.Add(new QuotaCandidate(
+                    branch.Code,
+                    QuotaRegion(definition.Quotas.RegionLevel, branch),
+                    tally.ScoreSum,
+                    tally.DimensionSums[Dimension.OrganisationalLife],
+                    RatingLevels.Of(scheme).Single(level => tally.Ratings[level] == 1)));
+            }
+        }
+
+        return (branches, candidates, open);
+    }
+
     /// <summary>A branch that fails to finalise (its node unreachable, say) does not stop the others; the run reports
     /// it, and the next run finishes it.</summary>
-    private async Task<Outcome<FinalResult>> FinaliseOneAsync(string branchCode, RatingLevel? rating)
+    private async Task<Outcome<FinalResult>> FinaliseOneAsync(string branchCode, QuotaPlacement? placement, string actor)
     {
         try
         {
-            return await Entry(branchCode).Finalise(rating);
+            return await Entry(branchCode).Finalise(placement, actor);
         }
         catch (Exception exception)
         {
@@ -396,7 +461,10 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
     private CampaignView View() => new(
         _id, State.Definition!, State.Stage, State.History, _rosterStore.State.Roster.Branches.Count, State.Assignments.Count,
-        State.AppealsClosed, State.Finalising, State.Finalised, State.Revision);
+        AppealsClosed, State.Finalising, State.Finalised, State.Revision);
+
+    private static string? ActorProblem(string actor) =>
+        TextRules.Problem(actor, CampaignEntry.MaxActorLength) is { } problem ? $"{problem}: say who is acting, for the audit trail" : null;
 
     private ICampaignEntryGrain Entry(string code) =>
         GrainFactory.GetGrain<ICampaignEntryGrain>(GrainKeys.CampaignEntry(_tenant, _id, code));

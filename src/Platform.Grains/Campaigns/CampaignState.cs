@@ -17,14 +17,14 @@ public sealed record CampaignState
 
     [Id(4)] public IReadOnlyList<CrossCheckAssignment> Assignments { get; init; } = [];
 
-    [Id(5)] public bool AppealsClosed { get; init; }
-
-    /// <summary>Finalisation has begun and must be finished, by a re-run if it was interrupted.</summary>
+    /// <summary>Finalisation has begun and must be finished, by a re-run if it was interrupted. Appeals are closed for good.</summary>
     [Id(6)] public bool Finalising { get; init; }
 
     [Id(7)] public int Finalised { get; init; }
 
     [Id(8)] public DateTimeOffset CreatedAt { get; init; }
+
+    // Id 5 was AppealsClosed: appeals are closed exactly while final runs, which Finalising and the stage tell.
 }
 
 /// <summary>The roster in a state of its own, so the campaign's small changes do not rewrite 50,000 branches.</summary>

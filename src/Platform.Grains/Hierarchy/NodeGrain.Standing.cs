@@ -47,8 +47,8 @@ public sealed partial class NodeGrain
             : await CommitAsync(_current.Standing.Baseline(framework, input, expectedRevision, actor, _time.GetUtcNow()));
     }
 
-    public async Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official, string reason) =>
-        RatedNodeProblem() ?? await CommitAsync(_current.Standing.ApplyCampaignFinal(campaignId, official, "final", reason, _time.GetUtcNow()));
+    public async Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official, string actor, string reason) =>
+        RatedNodeProblem() ?? await CommitAsync(_current.Standing.ApplyCampaignFinal(campaignId, official, actor, reason, _time.GetUtcNow()));
 
     public async Task<Outcome<AssessmentView>> ApplyVeto(string vetoId, string reason, string actor, int? expectedRevision)
     {

@@ -19,4 +19,7 @@ public static class StorageNames
     /// <summary>A campaign's roster, written once when self-assessment opens, apart from the small state that changes.</summary>
     public const string CampaignRoster = "roster";
     public const string CampaignEntry = "entry";
+
+    /// <summary>The quota candidates of a campaign's final, written once per run of final.</summary>
+    public const string CampaignResults = "results";
 }

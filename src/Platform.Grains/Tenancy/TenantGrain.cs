@@ -1,6 +1,7 @@
 using Platform.Contracts;
 using Platform.Contracts.Framework;
 using Platform.Contracts.Tenancy;
+using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
 using Platform.Grains.Persistence;
 
@@ -21,21 +22,22 @@ public sealed class TenantGrain(
 
     public Task<TenantInfo?> Get() => Task.FromResult(store.State.Info);
 
-    public async Task<Outcome<TenantInfo>> Upsert(string name, RatingScheme scheme)
+    public async Task<Outcome<TenantInfo>> Upsert(string name, RatingScheme scheme, int? minimumPublicityDays = null)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
         {
             return Outcome<TenantInfo>.Invalid("name", "is required and at most 100 characters");
         }
 
+        if (minimumPublicityDays is { } days && PublicityPeriod.Problem(days) is { } problem)
+        {
+            return Outcome<TenantInfo>.Invalid("minimumPublicityDays", problem);
+        }
+
         if (store.State.Info is { } existing)
         {
-            if (existing.Name == name)
-            {
-                return Outcome<TenantInfo>.Ok(existing);
-            }
-
-            return await SaveAsync(existing with { Name = name });
+            var changed = existing with { Name = name, MinimumPublicityDays = minimumPublicityDays ?? existing.MinimumPublicityDays };
+            return changed == existing ? Outcome<TenantInfo>.Ok(existing) : await SaveAsync(changed);
         }
 
         // The framework first: a tenant that exists always has a version to score with.
@@ -50,7 +52,10 @@ public sealed class TenantGrain(
         }
 
         await Registry.Register(Id);
-        return await SaveAsync(new TenantInfo(Id, name, null, scheme, time.GetUtcNow()));
+        return await SaveAsync(new TenantInfo(Id, name, null, scheme, time.GetUtcNow())
+        {
+            MinimumPublicityDays = minimumPublicityDays ?? PublicityPeriod.DefaultDays,
+        });
     }
 
     public async Task<Outcome<TenantInfo>> ClaimRoot(string provinceCode)

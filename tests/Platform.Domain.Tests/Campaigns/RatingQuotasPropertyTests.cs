@@ -12,7 +12,7 @@ public class RatingQuotasPropertyTests
 
     private sealed record Scenario(QuotaCandidate[] Candidates, RatingQuota[] Quotas)
     {
-        public IReadOnlyDictionary<string, RatingLevel> Apply() => RatingQuotas.Apply(Candidates, Quotas);
+        public IReadOnlyDictionary<string, RatingLevel> Apply() => RatingQuotas.Apply(Candidates, Quotas).ToDictionary(p => p.Key, p => p.Value.Final);
 
         public int Seats(RatingLevel level, string region) =>
             Quotas.FirstOrDefault(q => q.Level == level) is { } quota && level != RatingLevels.Lowest(level.Scheme())
@@ -143,7 +143,30 @@ public class RatingQuotasPropertyTests
             foreach (var region in scenario.Candidates.GroupBy(c => c.QuotaRegion))
             {
                 var alone = RatingQuotas.Apply(region, scenario.Quotas);
-                Assert.All(alone, p => Assert.Equal(p.Value, together[p.Key]));
+                Assert.All(alone, p => Assert.Equal(p.Value.Final, together[p.Key]));
+            }
+        }
+    }
+
+    [Fact]
+    public void Each_demotion_steps_one_level_down_from_the_earned_level_to_the_final_one_from_beyond_the_seats()
+    {
+        foreach (var scenario in RandomScenarios(208))
+        {
+            foreach (var (code, placement) in RatingQuotas.Apply(scenario.Candidates, scenario.Quotas))
+            {
+                var region = scenario.Candidates.Single(c => c.BranchCode == code).QuotaRegion;
+                var level = placement.Earned;
+                foreach (var step in placement.Demotions)
+                {
+                    Assert.Equal(level, step.From);
+                    Assert.Equal(step.From.Rank() - 1, step.To.Rank());
+                    Assert.Equal(scenario.Seats(step.From, region), step.Seats);
+                    Assert.True(step.Rank > step.Seats, $"{code} ranked {step.Rank} of {step.Seats} seats and was still demoted");
+                    level = step.To;
+                }
+
+                Assert.Equal(placement.Final, level);
             }
         }
     }

@@ -19,7 +19,7 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_campaign_runs_from_draft_to_final_over_http_and_the_results_reach_the_hierarchy()
     {
-        var tenant = await fixture.CreateTenantAsync(TwoCityProvince.Csv);
+        var tenant = await fixture.CreateTenantAsync(TwoCityProvince.Csv, minimumPublicityDays: 0);
         var campaigns = $"/api/v1/tenants/{tenant}/campaigns";
         var created = await _http.PostAsJsonAsync(campaigns, new
         {
@@ -29,11 +29,13 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
             deadlines = new Dictionary<string, DateTimeOffset> { ["selfAssessment"] = DateTimeOffset.UtcNow.AddDays(30) },
             crossCheck = new { sampleRate = 0.5, minimumPerCity = 1 },
             quotas = new { regionLevel = "province", maxShares = new Dictionary<string, decimal> { ["star5"] = 0.3m } },
-            seed = 7,
+            seed = "7",
             actor = "省委教育工委",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.JsonAsync()).GetProperty("id").GetString()!;
+        var createdJson = await created.JsonAsync();
+        Assert.Equal("7", createdJson.GetProperty("seed").GetString());
+        var id = createdJson.GetProperty("id").GetString()!;
         var campaign = $"{campaigns}/{id}";
 
         var opened = await Advance(campaign, "selfAssessment");
@@ -64,6 +66,17 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
                 reasons = new Dictionary<string, string> { ["2.1"] = "党课记录不全" },
             });
         }
+
+        // A second review revises the first: the history keeps all three submissions, and the first review's change stands.
+        var revised = await (await Send(HttpMethod.Put, $"{campaign}/branches/{Branches[0]}/review", await ETagOf(campaign, Branches[0]), new
+        {
+            actor = "县委教育工委",
+            scores = new Dictionary<string, decimal> { ["5.1"] = 3 },
+            reasons = new Dictionary<string, string> { ["5.1"] = "阵地功能不全" },
+        })).JsonAsync();
+        Assert.Equal(["selfAssessment", "review", "review"], revised.GetProperty("submissions").EnumerateArray().Select(s => s.GetProperty("kind").GetString()));
+        Assert.Equal(3m, revised.GetProperty("result").GetProperty("scores").GetProperty("2.1").GetDecimal());
+        Assert.Equal(3m, revised.GetProperty("result").GetProperty("scores").GetProperty("5.1").GetDecimal());
 
         var drawn = await Advance(campaign, "crossCheck");
         Assert.True(drawn.GetProperty("sampled").GetInt32() >= 2);
@@ -190,6 +203,152 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
         Assert.Equal(JsonValueKind.Null, entry.GetProperty("review").ValueKind);
         await (await _http.GetAsync($"{campaign}/export?format=pdf")).AssertFieldProblemAsync("format");
         await (await _http.GetAsync($"{campaign}/progress?sortBy=luck")).AssertFieldProblemAsync("sortBy");
+    }
+
+    [Fact]
+    public async Task The_seed_travels_as_a_string_of_digits_and_a_json_number_is_refused_naming_the_seed()
+    {
+        var tenant = await fixture.CreateTenantAsync(TwoCityProvince.Csv);
+        var campaigns = $"/api/v1/tenants/{tenant}/campaigns";
+        object Draft(object seed) => new { name = "评定", kind = "annualStarRating", scope = new[] { "430000" }, actor = "admin", seed };
+
+        // 2^53 + 1: a JavaScript number would silently become 9007199254740992.
+        var created = await (await _http.PostAsJsonAsync(campaigns, Draft("9007199254740993"))).JsonAsync();
+        Assert.Equal("9007199254740993", created.GetProperty("seed").GetString());
+        var read = await (await _http.GetAsync($"{campaigns}/{created.GetProperty("id").GetString()}")).JsonAsync();
+        Assert.Equal("9007199254740993", read.GetProperty("seed").GetString());
+
+        var number = await (await _http.PostAsJsonAsync(campaigns, Draft(9007199254740993L))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("seed", number.GetProperty("detail").GetString());
+        Assert.Contains("string of decimal digits", number.GetProperty("detail").GetString());
+        await (await _http.PostAsJsonAsync(campaigns, Draft("12a"))).AssertFieldProblemAsync("seed");
+        await (await _http.PostAsJsonAsync(campaigns, Draft("-5"))).AssertFieldProblemAsync("seed");
+        await (await _http.PostAsJsonAsync(campaigns, Draft("9223372036854775808"))).AssertFieldProblemAsync("seed");
+        var listed = await (await _http.GetAsync(campaigns)).JsonAsync();
+        Assert.Equal(1, listed.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task No_progress_answer_laggard_list_or_export_shows_the_internal_scope_key()
+    {
+        var tenant = await fixture.CreateTenantAsync(TwoCityProvince.Csv);
+        var campaigns = $"/api/v1/tenants/{tenant}/campaigns";
+        var id = (await (await _http.PostAsJsonAsync(campaigns, new { name = "评定", kind = "annualStarRating", scope = new[] { "430100", "430200" }, actor = "admin" }))
+            .JsonAsync()).GetProperty("id").GetString()!;
+        var campaign = $"{campaigns}/{id}";
+        await Advance(campaign, "selfAssessment");
+
+        var whole = await _http.EventuallyAsync($"{campaign}/progress", p => p.GetProperty("total").GetProperty("inScope").GetInt32() == 4);
+        Assert.Equal(JsonValueKind.Null, whole.GetProperty("code").ValueKind);
+        var city = await (await _http.GetAsync($"{campaign}/progress/430100")).JsonAsync();
+        Assert.Equal(JsonValueKind.Null, city.GetProperty("parentCode").ValueKind);
+        var laggards = await (await _http.GetAsync($"{campaign}/laggards")).JsonAsync();
+        Assert.Equal(Branches.Order(StringComparer.Ordinal), laggards.EnumerateArray().Select(l => l.GetProperty("code").GetString()).Order(StringComparer.Ordinal));
+
+        foreach (var text in new[]
+        {
+            whole.GetRawText(), city.GetRawText(), laggards.GetRawText(),
+            await _http.GetStringAsync($"{campaign}/export?format=csv"),
+            await XlsxTextAsync($"{campaign}/export?format=xlsx"),
+        })
+        {
+            Assert.DoesNotContain("$scope", text);
+        }
+
+        await (await _http.GetAsync($"{campaign}/progress/%24scope")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await _http.GetAsync($"{campaign}/laggards/%24scope")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_branch_sent_back_is_listed_as_owing_a_self_assessment_not_a_review()
+    {
+        var tenant = await fixture.CreateTenantAsync(TwoCityProvince.Csv);
+        var campaigns = $"/api/v1/tenants/{tenant}/campaigns";
+        var id = (await (await _http.PostAsJsonAsync(campaigns, new
+        {
+            name = "评定", kind = "annualStarRating", scope = new[] { "430000" }, actor = "admin",
+            crossCheck = new { sampleRate = 1, minimumPerCity = 1, cascadeOnFailure = true },
+        })).JsonAsync()).GetProperty("id").GetString()!;
+        var campaign = $"{campaigns}/{id}";
+        var (failing, sibling) = (Branches[0], Branches[1]);
+        await Advance(campaign, "selfAssessment");
+        foreach (var branch in Branches)
+        {
+            await Send(HttpMethod.Put, $"{campaign}/branches/{branch}/self-assessment", null, new { actor = "支部书记", scores = Scores.AtShare(0.9m) });
+        }
+
+        await Advance(campaign, "review");
+        foreach (var branch in Branches)
+        {
+            await Send(HttpMethod.Put, $"{campaign}/branches/{branch}/review", await ETagOf(campaign, branch), new { actor = "县委教育工委" });
+        }
+
+        await Advance(campaign, "crossCheck");
+        var reviewer = (await (await _http.GetAsync($"{campaign}/branches/{failing}")).JsonAsync()).GetProperty("crossCheck").GetProperty("reviewerCity").GetString();
+        await Send(HttpMethod.Put, $"{campaign}/branches/{failing}/cross-check", await ETagOf(campaign, failing), new
+        {
+            actor = "交叉检查组", reviewerCity = reviewer,
+            scores = Scores.AtShare(0m), reasons = Scores.AtShare(0m).ToDictionary(p => p.Key, _ => "抽查未达标"),
+        });
+        var returned = await (await _http.GetAsync($"{campaign}/branches/{sibling}")).JsonAsync();
+        Assert.True(returned.GetProperty("awaitingReassessment").GetBoolean());
+        Assert.Equal(JsonValueKind.Object, returned.GetProperty("review").ValueKind);
+
+        // Progress above a school is forwarded within a few reports' time, so wait for the region to see the return.
+        var owingSelf = await _http.EventuallyAsync($"{campaign}/laggards/430000?stage=selfAssessment", l => l.GetArrayLength() > 0);
+        var laggard = Assert.Single(owingSelf.EnumerateArray());
+        Assert.Equal((sibling, "selfAssessment"), (laggard.GetProperty("code").GetString(), laggard.GetProperty("missing").GetString()));
+        var owingReview = await (await _http.GetAsync($"{campaign}/laggards/430000?stage=review")).JsonAsync();
+        Assert.Empty(owingReview.EnumerateArray());
+
+        // Once it self-assesses again, it owes the review of that.
+        await Send(HttpMethod.Put, $"{campaign}/branches/{sibling}/self-assessment", await ETagOf(campaign, sibling), new { actor = "支部书记", scores = Scores.AtShare(0.8m) });
+        var owing = await _http.EventuallyAsync($"{campaign}/laggards/430000?stage=review", l => l.GetArrayLength() > 0);
+        Assert.Equal(sibling, Assert.Single(owing.EnumerateArray()).GetProperty("code").GetString());
+        Assert.Empty((await (await _http.GetAsync($"{campaign}/laggards/430000?stage=selfAssessment")).JsonAsync()).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_tenant_sets_its_minimum_publicity_and_final_waits_for_it()
+    {
+        var tenant = await fixture.CreateTenantAsync(TwoCityProvince.Csv);
+        var tenantPath = $"/api/v1/tenants/{tenant}";
+        Assert.Equal(5, (await (await _http.GetAsync(tenantPath)).JsonAsync()).GetProperty("minimumPublicityDays").GetInt32());
+        var campaigns = $"{tenantPath}/campaigns";
+        var id = (await (await _http.PostAsJsonAsync(campaigns, new { name = "评定", kind = "annualStarRating", scope = new[] { "430000" }, actor = "admin" }))
+            .JsonAsync()).GetProperty("id").GetString()!;
+        var campaign = $"{campaigns}/{id}";
+        foreach (var stage in new[] { "selfAssessment", "review", "crossCheck", "publicity" })
+        {
+            await Advance(campaign, stage);
+        }
+
+        var early = await (await _http.PostAsJsonAsync($"{campaign}/advance", new { to = "final", actor = "省委教育工委" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Matches(@"publicity \(公示\) began at .+; results can be final from .+", early.GetProperty("detail").GetString());
+        var still = await (await _http.GetAsync(campaign)).JsonAsync();
+        Assert.Equal(("publicity", false), (still.GetProperty("stage").GetString(), still.GetProperty("appealsClosed").GetBoolean()));
+
+        await (await _http.PutAsJsonAsync(tenantPath, new { name = "测试省", minimumPublicityDays = 31 })).AssertFieldProblemAsync("minimumPublicityDays");
+        await (await _http.PutAsJsonAsync(tenantPath, new { name = "测试省", minimumPublicityDays = -1 })).AssertFieldProblemAsync("minimumPublicityDays");
+        var set = await (await _http.PutAsJsonAsync(tenantPath, new { name = "测试省", minimumPublicityDays = 0 })).JsonAsync();
+        Assert.Equal(0, set.GetProperty("minimumPublicityDays").GetInt32());
+        var renamed = await (await _http.PutAsJsonAsync(tenantPath, new { name = "测试省（更名）" })).JsonAsync();
+        Assert.Equal(0, renamed.GetProperty("minimumPublicityDays").GetInt32());
+
+        Assert.Equal("final", (await Advance(campaign, "final")).GetProperty("stage").GetString());
+    }
+
+    private async Task<string> XlsxTextAsync(string path)
+    {
+        using var workbook = new ZipArchive(await (await _http.GetAsync(path)).Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
+        var text = new StringBuilder();
+        foreach (var entry in workbook.Entries)
+        {
+            using var reader = new StreamReader(entry.Open());
+            text.Append(await reader.ReadToEndAsync());
+        }
+
+        return text.ToString();
     }
 
     private async Task<JsonElement> Advance(string campaign, string to) =>

@@ -23,10 +23,12 @@ public sealed class GatewayFixture : IAsyncLifetime
     }
 
     /// <summary>Creates a tenant and imports a small province into it; returns the tenant's id.</summary>
-    public async Task<string> CreateTenantAsync(string? csv = null)
+    /// <param name="minimumPublicityDays">The tenant's minimum publicity (公示) before a campaign may become final; null
+    /// leaves the default (5 days).</param>
+    public async Task<string> CreateTenantAsync(string? csv = null, int? minimumPublicityDays = null)
     {
         var tenant = "t" + Guid.NewGuid().ToString("N")[..12];
-        var created = await Http.PutAsJsonAsync($"/api/v1/tenants/{tenant}", new { name = "测试省" });
+        var created = await Http.PutAsJsonAsync($"/api/v1/tenants/{tenant}", new { name = "测试省", minimumPublicityDays });
         created.EnsureSuccessStatusCode();
         if (csv is not null)
         {

@@ -36,9 +36,12 @@ internal sealed class CampaignDriver(IGrainFactory grains, string tenant, string
     public static List<string> RatedBranches(IEnumerable<NodeDefinition> definitions) =>
         definitions.Where(d => d.Kind.IsRated()).Select(d => d.Code).ToList();
 
-    public static async Task<List<NodeDefinition>> CreateProvinceAsync(IGrainFactory grains, string tenant, Random random, int cities, int countiesPerCity, int schoolsPerCounty)
+    /// <param name="minimumPublicityDays">0 by default: these tests move from publicity to final at once; the minimum
+    /// publicity (公示) has tests of its own.</param>
+    public static async Task<List<NodeDefinition>> CreateProvinceAsync(
+        IGrainFactory grains, string tenant, Random random, int cities, int countiesPerCity, int schoolsPerCounty, int? minimumPublicityDays = 0)
     {
-        await TenantSetup.CreateTenantAsync(grains, tenant);
+        await TenantSetup.CreateTenantAsync(grains, tenant, minimumPublicityDays);
         var definitions = RandomProvince.Generate(random, cities, countiesPerCity, schoolsPerCounty);
         await TenantSetup.DefineAllAsync(grains, tenant, definitions);
         return definitions;

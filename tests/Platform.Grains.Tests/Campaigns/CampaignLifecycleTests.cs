@@ -126,19 +126,24 @@ public sealed class CampaignLifecycleTests(ClusterFixture fixture)
         var blocked = await driver.Campaign.Advance(CampaignStage.Final, "省委教育工委");
         Assert.Equal(Failure.Conflict, blocked.Failure);
         Assert.Contains("appeals are still open", blocked.Detail);
-        var late = await driver.Entry(submitters.Last()).Appeal(new AppealRequest(["2.1"], "迟到的申诉"), "支部书记",
-            (await driver.ViewAsync(submitters.Last())).Revision);
-        Assert.Equal(Failure.Conflict, late.Failure);
+
+        // The refused final leaves the campaign in publicity, taking appeals again.
+        var latecomer = submitters.Last();
+        var late = await driver.Entry(latecomer).Appeal(new AppealRequest(["2.1"], "公示期内的第二个申诉"), "支部书记",
+            (await driver.ViewAsync(latecomer)).Revision);
+        Assert.True(late.Succeeded, late.Detail);
 
         var decided = await driver.Entry(appellant).DecideAppeal(new AppealRuling(true, new ScoreChanges(
             new Dictionary<string, decimal> { ["2.1"] = CampaignDriver.Framework.FindIndicator("2.1")!.Max },
             new Dictionary<string, string> { ["2.1"] = "补充材料属实" }, null), "属实，予以更正"), "省委教育工委", appealed.Value!.Revision);
         Assert.True(decided.Succeeded, decided.Detail);
+        var rejected = await driver.Entry(latecomer).DecideAppeal(new AppealRuling(false, ScoreChanges.None, "材料不足以支持更正"), "省委教育工委", late.Value!.Revision);
+        Assert.True(rejected.Succeeded, rejected.Detail);
         await driver.ConvergedRootAsync(branches);
 
         // Finalisation is interrupted twice: once before a node takes its result, once after it took it but before the
         // entry heard back. The re-run must finish both without counting either twice.
-        var rated = submitters.Where(b => b != appellant).ToList();
+        var rated = submitters.Where(b => b != appellant && b != latecomer).ToList();
         FaultInjection.FailOnce(GrainKeys.Node(driver.Tenant, rated[0]), "ApplyCampaignResult", FaultInjection.FaultPoint.BeforeCall);
         FaultInjection.FailOnce(GrainKeys.Node(driver.Tenant, rated[1]), "ApplyCampaignResult", FaultInjection.FaultPoint.AfterCall);
         var interrupted = await driver.Campaign.Advance(CampaignStage.Final, "省委教育工委");

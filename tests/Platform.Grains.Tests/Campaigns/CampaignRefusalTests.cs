@@ -5,7 +5,6 @@ using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Scoring;
-using Platform.Grains.Campaigns;
 using Platform.Grains.Tests.Infrastructure;
 
 namespace Platform.Grains.Tests.Campaigns;
@@ -22,7 +21,7 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
     private const string Checker = "交叉检查组";
     private const string Admin = CampaignDriver.Admin;
 
-    private static readonly string TooLong = new('记', CampaignEntryGrain.MaxNoteLength + 1);
+    private static readonly string TooLong = new('记', CampaignEntry.MaxNoteLength + 1);
 
     private readonly IGrainFactory _grains = fixture.Grains;
 
@@ -183,7 +182,7 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
             (Self(evidence: ("2.1", " ")), Secretary, "evidence.2.1"),
             (Self(), "", "actor"),
             (Self(), "  ", "actor"),
-            (Self(), new string('书', CampaignEntryGrain.MaxActorLength + 1), "actor"),
+            (Self(), new string('书', CampaignEntry.MaxActorLength + 1), "actor"),
         };
 
         foreach (var branch in new[] { fresh, revised })
@@ -348,10 +347,13 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         await AssertEntryRefusedAsync(driver, appellant, Failure.Conflict, null,
             (e, r) => e.Appeal(new AppealRequest(["3.1"], "另一项也有异议"), Secretary, r));
 
-        // An attempt at final closes publicity to new appeals, even though the open one keeps the campaign from final.
+        // A final refused for the open appeal leaves the campaign in publicity, taking appeals as before.
         var blocked = await driver.Campaign.Advance(CampaignStage.Final, Admin);
         Assert.Equal(Failure.Conflict, blocked.Failure);
-        await AssertEntryRefusedAsync(driver, latecomer, Failure.Conflict, null, (e, r) => e.Appeal(appeal, Secretary, r));
+        var campaign = (await driver.Campaign.Get())!;
+        Assert.Equal((CampaignStage.Publicity, false, false), (campaign.Stage, campaign.AppealsClosed, campaign.Finalising));
+        var late = await driver.Entry(latecomer).Appeal(appeal, Secretary, (await driver.ViewAsync(latecomer)).Revision);
+        Assert.True(late.Succeeded, late.Detail);
     }
 
     [Fact]
@@ -468,7 +470,7 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
             var before = await driver.EntrySnapshotAsync(branch);
             await driver.Entry(branch).MarkSampled(city);
             await driver.Entry(branch).SendBack(branches.First(b => b != branch));
-            var again = await driver.Entry(branch).Finalise(RatingLevel.Star5);
+            var again = await driver.Entry(branch).Finalise(new QuotaPlacement(RatingLevel.Star5, RatingLevel.Star5, 100m, []), Admin);
             Assert.True(again.Succeeded, again.Detail);
             Assert.Equal(CampaignDriver.Render(view.Final), CampaignDriver.Render(again.Value));
             Assert.Equal(before, await driver.EntrySnapshotAsync(branch));
@@ -499,7 +501,7 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         var before = await driver.EntrySnapshotAsync(code);
         await entry.MarkSampled("430100");
         await entry.SendBack("someone-else");
-        Assert.Equal(Failure.NotFound, (await entry.Finalise(RatingLevel.Star3)).Failure);
+        Assert.Equal(Failure.NotFound, (await entry.Finalise(new QuotaPlacement(RatingLevel.Star3, RatingLevel.Star3, 75m, []), Admin)).Failure);
         Assert.Equal(before, await driver.EntrySnapshotAsync(code));
     }
 

@@ -12,11 +12,14 @@ internal static class ExpectedTally
         var result = entry.Appeal?.Decision?.Result ?? entry.CrossCheck?.Result ?? entry.Review ?? entry.SelfAssessment;
         var rating = entry.Final?.Rating ?? result?.Assessment.Rating;
         var compliant = entry.Final is { Rating: not null } final ? final.Compliant : result?.Assessment.Compliant == true;
+
+        // A branch sent back owes a new self-assessment; once it has one, it owes the review of it.
+        var submitted = entry.SelfAssessment is not null && !entry.AwaitingReassessment;
         return new CampaignTally
         {
             InScope = 1,
-            Submitted = entry.SelfAssessment is null ? 0 : 1,
-            Reviewed = entry.Review is null ? 0 : 1,
+            Submitted = submitted ? 1 : 0,
+            Reviewed = submitted && entry.Submissions[^1].Kind == SubmissionKind.Review ? 1 : 0,
             Sampled = entry.CrossCheck is null ? 0 : 1,
             CrossChecked = entry.CrossCheck?.Result is null ? 0 : 1,
             FailedCrossCheck = entry.CrossCheck?.Failed == true ? 1 : 0,

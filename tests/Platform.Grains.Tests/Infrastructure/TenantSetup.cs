@@ -9,9 +9,10 @@ namespace Platform.Grains.Tests.Infrastructure;
 /// <summary>A fresh tenant with a star-rated framework, and a hierarchy defined into it level by level, as an import does.</summary>
 internal static class TenantSetup
 {
-    public static async Task CreateTenantAsync(IGrainFactory grains, string tenant)
+    /// <param name="minimumPublicityDays">Null for the default (5 days of 公示 before a campaign may become final).</param>
+    public static async Task CreateTenantAsync(IGrainFactory grains, string tenant, int? minimumPublicityDays = null)
     {
-        var created = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).Upsert("测试", RatingScheme.Stars);
+        var created = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).Upsert("测试", RatingScheme.Stars, minimumPublicityDays);
         Assert.True(created.Succeeded, created.Detail);
     }
 

@@ -1,4 +1,4 @@
-namespace Platform.Contracts.Campaigns;
+namespace Platform.Domain.Campaigns;
 
 /// <summary>A reviewer's decision on an appeal; final. When upheld, <see cref="Result"/> is the corrected score.</summary>
 [GenerateSerializer, Immutable, Alias("AppealDecision")]

@@ -1,6 +1,4 @@
-using Platform.Domain.Campaigns;
-
-namespace Platform.Contracts.Campaigns;
+namespace Platform.Domain.Campaigns;
 
 /// <summary>A reviewer's ruling on an appeal: upheld with the corrected scores, or rejected; the reason is always given.</summary>
 [GenerateSerializer, Immutable, Alias("AppealRuling")]

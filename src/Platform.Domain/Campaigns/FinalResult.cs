@@ -1,6 +1,6 @@
 using Platform.Domain.Framework;
 
-namespace Platform.Contracts.Campaigns;
+namespace Platform.Domain.Campaigns;
 
 /// <summary>A branch's official outcome (认定). <see cref="Rating"/> is null for a branch that never submitted: it keeps
 /// the rating it held before the campaign.</summary>

@@ -1,6 +1,4 @@
-using Platform.Domain.Campaigns;
-
-namespace Platform.Contracts.Campaigns;
+namespace Platform.Domain.Campaigns;
 
 /// <summary>What a branch's entry must know about its campaign to accept or refuse a command.</summary>
 [GenerateSerializer, Immutable, Alias("CampaignStatus")]

@@ -1,4 +1,4 @@
-namespace Platform.Contracts.Campaigns;
+namespace Platform.Domain.Campaigns;
 
 /// <summary>What a branch appeals against: the indicators it disputes and why.</summary>
 [GenerateSerializer, Immutable, Alias("AppealRequest")]

@@ -1,4 +1,4 @@
-namespace Platform.Contracts.Campaigns;
+namespace Platform.Domain.Campaigns;
 
 /// <summary>An appeal (申诉) against a published result and, once made, the final decision on it.</summary>
 [GenerateSerializer, Immutable, Alias("AppealRecord")]

@@ -1,6 +1,6 @@
 using Platform.Domain.Scoring;
 
-namespace Platform.Contracts.Campaigns;
+namespace Platform.Domain.Campaigns;
 
 /// <summary>A branch's self-assessment: per-indicator scores (or records and facts) with short evidence notes (佐证说明).</summary>
 [GenerateSerializer, Immutable, Alias("SelfAssessmentInput")]

@@ -1,4 +1,4 @@
-namespace Platform.Contracts.Campaigns;
+namespace Platform.Domain.Campaigns;
 
 /// <summary>A sampled branch's cross-region check: the city assigned to re-score it and, once done, its score.</summary>
 /// <param name="Deviation">Cross-check total − review total: negative where the supervising region was generous.</param>
