@@ -36,15 +36,16 @@ internal static class HierarchyFormat
         return missing.Count > 0 ? (null, $"missing required column(s): {string.Join(", ", missing)}") : (columns, null);
     }
 
-    public static HierarchyRow ParseRow(int line, IReadOnlyList<string> cells, Dictionary<string, int> columns)
+    public static HierarchyRow ParseRow(CsvRecord record, Dictionary<string, int> columns)
     {
+        var (line, cells) = (record.Line, record.Cells);
         string Cell(string name) => columns.TryGetValue(name, out var i) && i < cells.Count ? cells[i].Trim() : "";
 
         var errors = new List<FieldError>();
         var code = Cell("code");
-        if (cells.Count != columns.Count)
+        if (record.FieldCount != columns.Count)
         {
-            errors.Add(new("line", $"has {cells.Count} cells; the header has {columns.Count}"));
+            errors.Add(new("line", $"has {record.FieldCount} cells; the header has {columns.Count}"));
         }
 
         if (!NodeKinds.TryParse(Cell("kind"), out var kind))

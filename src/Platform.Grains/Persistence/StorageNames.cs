@@ -17,4 +17,8 @@ public static class StorageNames
     /// <summary>A campaign's roster, written once when self-assessment opens, apart from the small state that changes.</summary>
     public const string CampaignRoster = "roster";
     public const string CampaignEntry = "entry";
+
+    /// <summary>An import's report; its rejections are stored apart, in chunks.</summary>
+    public const string ImportReport = "import";
+    public const string ImportRejections = "importRejections";
 }
