@@ -14,6 +14,8 @@ internal static class HierarchyFormat
     public static readonly IReadOnlyList<string> Required = ["kind", "code", "name", "parentCode"];
     public static readonly IReadOnlyList<string> Optional = ["stage", "ownership", "location", "covers", "members", "probationaryMembers"];
 
+    private static readonly string KindNames = string.Join(", ", NodeKinds.ApiNames);
+
     /// <summary>Maps header names to column positions, or says what is wrong with the header.</summary>
     public static (Dictionary<string, int>? Columns, string? Problem) ReadHeader(IReadOnlyList<string> header)
     {
@@ -50,7 +52,7 @@ internal static class HierarchyFormat
 
         if (!NodeKinds.TryParse(Cell("kind"), out var kind))
         {
-            errors.Add(new("kind", $"'{Cell("kind")}' is not one of {string.Join(", ", NodeKinds.ApiNames)}"));
+            errors.Add(new("kind", $"'{Cell("kind")}' is not one of {KindNames}"));
             return new HierarchyRow(line, code, null, errors);
         }
 
