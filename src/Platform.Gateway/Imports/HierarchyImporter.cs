@@ -33,29 +33,37 @@ internal sealed partial class HierarchyImporter(IGrainFactory grains, TimeProvid
         var report = grains.GetGrain<IImportReportGrain>(GrainKeys.Import(tenant, importId));
         var rejections = new RejectionLog(report);
 
-        HierarchyFile file;
         try
         {
-            file = await ReadAsync(csv, rejections, cancellationToken);
+            var file = await ReadAsync(csv, rejections, cancellationToken);
+            LogStarted(logger, tenant, importId, file.Rows, file.Nodes.Count);
+            var applied = await ApplyAsync(tenant, file, rejections, stopwatch, cancellationToken);
+            await rejections.FlushAsync();
+
+            var counts = new ImportCounts(file.Rows, applied.Created, applied.Updated, applied.Unchanged, rejections.Count);
+            var stored = await report.Finish(startedAt, Math.Round(stopwatch.Elapsed.TotalSeconds, 3), counts);
+            LogFinished(logger, tenant, importId, counts.Rows, counts.Created, counts.Updated, counts.Unchanged, counts.Rejected, stored.Seconds);
+            return (ImportReportDto.From(tenant, stored, rejections.First), null);
         }
         catch (ImportFileException refused)
         {
-            if (rejections.StoredAny)
-            {
-                await report.Discard();
-            }
-
+            await DiscardAsync(report, rejections);
             return (null, refused.Message);
         }
+        catch (Exception) when (rejections.StoredAny)
+        {
+            // An import that never finishes has no report to download from; its chunks would be orphans.
+            await DiscardAsync(report, rejections);
+            throw;
+        }
+    }
 
-        LogStarted(logger, tenant, importId, file.Rows, file.Nodes.Count);
-        var applied = await ApplyAsync(tenant, file, rejections, stopwatch, cancellationToken);
-        await rejections.FlushAsync();
-
-        var counts = new ImportCounts(file.Rows, applied.Created, applied.Updated, applied.Unchanged, rejections.Count);
-        var stored = await report.Finish(startedAt, Math.Round(stopwatch.Elapsed.TotalSeconds, 3), counts);
-        LogFinished(logger, tenant, importId, counts.Rows, counts.Created, counts.Updated, counts.Unchanged, counts.Rejected, stored.Seconds);
-        return (ImportReportDto.From(tenant, stored, rejections.First), null);
+    private static async Task DiscardAsync(IImportReportGrain report, RejectionLog rejections)
+    {
+        if (rejections.StoredAny)
+        {
+            await report.Discard();
+        }
     }
 
     /// <summary>Reads every record, rejecting what cannot be a node and keeping the rest until they are applied.</summary>
