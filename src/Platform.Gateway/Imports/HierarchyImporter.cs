@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Platform.Contracts;
 using Platform.Contracts.Hierarchy;
 using Platform.Contracts.Imports;
@@ -104,9 +105,9 @@ internal sealed partial class HierarchyImporter(IGrainFactory grains, TimeProvid
             }
             else if (file.Nodes.Count == ImportLimits.MaxNodesPerFile)
             {
-                throw new ImportFileException(
+                throw new ImportFileException(string.Create(CultureInfo.InvariantCulture,
                     $"defines more than {ImportLimits.MaxNodesPerFile:N0} nodes (line {row.Line} is one too many); nothing was imported. " +
-                    $"Split it into files of at most {ImportLimits.MaxNodesPerFile:N0} rows, e.g. the regions first and then one file per city, and import them in that order");
+                    $"Split it into files of at most {ImportLimits.MaxNodesPerFile:N0} rows, e.g. the regions first and then one file per city, and import them in that order"));
             }
             else
             {
