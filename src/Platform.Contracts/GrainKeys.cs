@@ -10,6 +10,7 @@ public static class GrainKeys
     private const string CampaignInfix = "/campaign/";
     private const string EntryInfix = "/entry/";
     private const string TallyInfix = "/tally/";
+    private const string ImportInfix = "/import/";
 
     public static string Tenant(string tenant) => $"{tenant}/tenant";
 
@@ -35,6 +36,13 @@ public static class GrainKeys
     /// <summary>A school's or region's campaign progress (see <c>CampaignRoster.ScopeRoot</c> for the campaign-wide one).</summary>
     public static string CampaignTally(string tenant, string campaignId, string code) =>
         $"{tenant}{CampaignInfix}{campaignId}{TallyInfix}{code}";
+
+    /// <summary>The report of one import (see <c>IImportReportGrain</c>).</summary>
+    public static string Import(string tenant, string importId) => $"{tenant}{ImportInfix}{importId}";
+
+    /// <summary>One chunk of an import's stored rejections, numbered from 0.</summary>
+    public static string ImportRejections(string tenant, string importId, int chunk) =>
+        $"{tenant}{ImportInfix}{importId}/rejections/{chunk}";
 
     /// <summary>Splits a campaign, entry or tally key into its tenant, campaign id and (for the latter two) code.</summary>
     public static (string Tenant, string CampaignId, string? Code) ParseCampaign(string key)
@@ -65,6 +73,18 @@ public static class GrainKeys
         }
 
         return (key[..at], key[(at + NodeInfix.Length)..]);
+    }
+
+    /// <summary>Splits an import's key into its tenant and import id.</summary>
+    public static (string Tenant, string ImportId) ParseImport(string key)
+    {
+        var at = key.IndexOf(ImportInfix, StringComparison.Ordinal);
+        if (at <= 0)
+        {
+            throw new ArgumentException($"'{key}' is not an import key", nameof(key));
+        }
+
+        return (key[..at], key[(at + ImportInfix.Length)..]);
     }
 
     public static string TenantOf(string key) => key[..key.IndexOf('/', StringComparison.Ordinal)];

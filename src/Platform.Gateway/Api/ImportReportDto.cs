@@ -1,10 +1,64 @@
+using System.Globalization;
+using Platform.Contracts.Imports;
 using Platform.Domain.Hierarchy;
+using Platform.Domain.Imports;
 
 namespace Platform.Gateway.Api;
 
-/// <summary>What an import did, in total and per row.</summary>
-public sealed record ImportReportDto(int Rows, int Created, int Updated, int Unchanged, int Rejected, double Seconds, IReadOnlyList<ImportRowDto> Results);
+/// <summary>
+/// What an import did, in counts, with the first rejected rows and a link to download them all. Its size does not grow
+/// with the file: every data row is counted as exactly one of <see cref="Created"/>, <see cref="Updated"/>,
+/// <see cref="Unchanged"/> or <see cref="Rejected"/>, and accepted rows are not listed.
+/// </summary>
+/// <param name="ImportId">The import, for <c>GET imports/{importId}</c> and its rejections.</param>
+/// <param name="Status"><c>finished</c> (an import runs within its request).</param>
+/// <param name="Rows">Data rows in the file, blank lines not counted.</param>
+/// <param name="Rejections">
+/// The first rejected rows, at most 100, in the order they were found: those whose text is wrong by line, then those
+/// the hierarchy refused (an unknown parent, a second province).
+/// </param>
+/// <param name="RejectionsKept">Rejected rows in the download: all of them, or the first 100,000.</param>
+/// <param name="RejectionsUrl">Every kept rejection as CSV (line, code, field, reason); null when no row was rejected.</param>
+/// <param name="Note">Says what is missing from the download when more rows were rejected than kept; otherwise null.</param>
+public sealed record ImportReportDto(
+    string ImportId,
+    string Status,
+    int Rows,
+    int Created,
+    int Updated,
+    int Unchanged,
+    int Rejected,
+    double Seconds,
+    IReadOnlyList<ImportRejectionDto> Rejections,
+    int RejectionsKept,
+    string? RejectionsUrl,
+    string? Note)
+{
+    public static ImportReportDto From(string tenant, ImportReport report, IEnumerable<ImportRejection> first)
+    {
+        var counts = report.Counts;
+        var missing = counts.Rejected - report.RejectionsKept;
+        return new ImportReportDto(
+            report.Id,
+            report.Status.ToString().ToLowerInvariant(),
+            counts.Rows,
+            counts.Created,
+            counts.Updated,
+            counts.Unchanged,
+            counts.Rejected,
+            report.Seconds,
+            first.Take(ImportLimits.RejectionsInAnswer).Select(r => new ImportRejectionDto(r.Line, r.Code, r.Errors)).ToList(),
+            report.RejectionsKept,
+            counts.Rejected > 0 ? RejectionsPath(tenant, report.Id) : null,
+            missing > 0
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"{counts.Rejected:N0} rows were rejected; the download holds the first {report.RejectionsKept:N0}. Correct those and import the file again to see the other {missing:N0}.")
+                : null);
+    }
 
-/// <param name="Line">The line of the file, counting the header as line 1.</param>
-/// <param name="Result"><c>created</c>, <c>updated</c>, <c>unchanged</c> or <c>rejected</c>.</param>
-public sealed record ImportRowDto(int Line, string? Code, string Result, IReadOnlyList<FieldError>? Errors);
+    public static string RejectionsPath(string tenant, string importId) => $"/api/v1/tenants/{tenant}/imports/{importId}/rejections";
+}
+
+/// <param name="Line">The line of the file the row starts on, counting the header as line 1.</param>
+/// <param name="Code">The row's code, when it could be read.</param>
+public sealed record ImportRejectionDto(int Line, string? Code, IReadOnlyList<FieldError> Errors);

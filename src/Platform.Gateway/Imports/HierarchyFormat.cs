@@ -14,6 +14,8 @@ internal static class HierarchyFormat
     public static readonly IReadOnlyList<string> Required = ["kind", "code", "name", "parentCode"];
     public static readonly IReadOnlyList<string> Optional = ["stage", "ownership", "location", "covers", "members", "probationaryMembers"];
 
+    private static readonly string KindNames = string.Join(", ", NodeKinds.ApiNames);
+
     /// <summary>Maps header names to column positions, or says what is wrong with the header.</summary>
     public static (Dictionary<string, int>? Columns, string? Problem) ReadHeader(IReadOnlyList<string> header)
     {
@@ -36,20 +38,21 @@ internal static class HierarchyFormat
         return missing.Count > 0 ? (null, $"missing required column(s): {string.Join(", ", missing)}") : (columns, null);
     }
 
-    public static HierarchyRow ParseRow(int line, IReadOnlyList<string> cells, Dictionary<string, int> columns)
+    public static HierarchyRow ParseRow(CsvRecord record, Dictionary<string, int> columns)
     {
+        var (line, cells) = (record.Line, record.Cells);
         string Cell(string name) => columns.TryGetValue(name, out var i) && i < cells.Count ? cells[i].Trim() : "";
 
         var errors = new List<FieldError>();
         var code = Cell("code");
-        if (cells.Count != columns.Count)
+        if (record.FieldCount != columns.Count)
         {
-            errors.Add(new("line", $"has {cells.Count} cells; the header has {columns.Count}"));
+            errors.Add(new("line", $"has {record.FieldCount} cells; the header has {columns.Count}"));
         }
 
         if (!NodeKinds.TryParse(Cell("kind"), out var kind))
         {
-            errors.Add(new("kind", $"'{Cell("kind")}' is not one of {string.Join(", ", NodeKinds.ApiNames)}"));
+            errors.Add(new("kind", $"'{Cell("kind")}' is not one of {KindNames}"));
             return new HierarchyRow(line, code, null, errors);
         }
 

@@ -1,107 +1,172 @@
 using System.Diagnostics;
+using System.Globalization;
 using Platform.Contracts;
 using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Imports;
 using Platform.Domain.Hierarchy;
+using Platform.Domain.Imports;
 using Platform.Gateway.Api;
 
 namespace Platform.Gateway.Imports;
 
 /// <summary>
-/// Imports regions, schools and organisations from CSV. Rows are applied kind by kind, from the province down, so a
-/// parent defined in the same file always exists before its children; within a kind, rows run concurrently.
-/// Re-importing the same file changes nothing: every row reports <c>unchanged</c>.
+/// Imports regions, schools and organisations from CSV. The file is read as it arrives, and checked whole before
+/// anything is applied; then rows are applied kind by kind, from the province down, so a parent defined in the same
+/// file always exists before its children; within a kind, rows run concurrently. Re-importing the same file changes
+/// nothing: every row counts as <c>unchanged</c>.
 /// </summary>
-internal sealed partial class HierarchyImporter(IGrainFactory grains, ILogger<HierarchyImporter> logger)
+/// <remarks>
+/// Memory is bounded whatever the file holds: a rejected row is counted and handed on to the import's report
+/// (<see cref="RejectionLog"/>), never held, and the rows held until they are applied are the nodes the file defines,
+/// at most <see cref="ImportLimits.MaxNodesPerFile"/>, each with its line and its place among its parent's children.
+/// </remarks>
+internal sealed partial class HierarchyImporter(IGrainFactory grains, TimeProvider time, ILogger<HierarchyImporter> logger)
 {
     private const int Parallelism = 32;
     private const int ProgressEvery = 5_000;
 
-    /// <summary>The report, or why the file as a whole cannot be read (then nothing was imported).</summary>
-    public async Task<(ImportReportDto? Report, string? Problem)> ImportAsync(string tenant, string csv, CancellationToken cancellationToken)
+    /// <summary>The report, or why the file as a whole cannot be imported (then nothing was, and nothing is kept).</summary>
+    public async Task<(ImportReportDto? Report, string? Problem)> ImportAsync(string tenant, TextReader csv, CancellationToken cancellationToken)
     {
+        var startedAt = time.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
-        var records = CsvReader.Read(csv).ToList();
-        if (records.Count == 0)
+        var importId = ImportIds.New();
+        var report = grains.GetGrain<IImportReportGrain>(GrainKeys.Import(tenant, importId));
+        var rejections = new RejectionLog(report);
+
+        try
         {
-            return (null, "the file is empty: it needs a header line and at least one row");
+            var file = await ReadAsync(csv, rejections, cancellationToken);
+            LogStarted(logger, tenant, importId, file.Rows, file.Nodes.Count);
+            var applied = await ApplyAsync(tenant, file, rejections, stopwatch, cancellationToken);
+            await rejections.FlushAsync();
+
+            var counts = new ImportCounts(file.Rows, applied.Created, applied.Updated, applied.Unchanged, rejections.Count);
+            var stored = await report.Finish(startedAt, Math.Round(stopwatch.Elapsed.TotalSeconds, 3), counts);
+            LogFinished(logger, tenant, importId, counts.Rows, counts.Created, counts.Updated, counts.Unchanged, counts.Rejected, stored.Seconds);
+            return (ImportReportDto.From(tenant, stored, rejections.First), null);
+        }
+        catch (ImportFileException refused)
+        {
+            await DiscardAsync(report, rejections);
+            return (null, refused.Message);
+        }
+        catch (Exception) when (rejections.StoredAny)
+        {
+            // An import that never finishes has no report to download from; its chunks would be orphans.
+            await DiscardAsync(report, rejections);
+            throw;
+        }
+    }
+
+    private static async Task DiscardAsync(IImportReportGrain report, RejectionLog rejections)
+    {
+        if (rejections.StoredAny)
+        {
+            await report.Discard();
+        }
+    }
+
+    /// <summary>Reads every record, rejecting what cannot be a node and keeping the rest until they are applied.</summary>
+    private static async Task<HierarchyFile> ReadAsync(TextReader csv, RejectionLog rejections, CancellationToken cancellationToken)
+    {
+        using var reader = new CsvRecordReader(csv);
+        var header = await reader.ReadAsync(int.MaxValue, cancellationToken)
+            ?? throw new ImportFileException("the file is empty: it needs a header line and at least one row");
+        if (header.Malformed is { } broken)
+        {
+            throw new ImportFileException($"header (line {header.Line}) {broken}");
         }
 
-        var (columns, problem) = HierarchyFormat.ReadHeader(records[0].Cells);
+        var (columns, problem) = HierarchyFormat.ReadHeader(header.Cells);
         if (columns is null)
         {
-            return (null, $"header (line {records[0].Line}): {problem}");
+            throw new ImportFileException($"header (line {header.Line}): {problem}");
         }
 
-        var rows = records.Skip(1).Select(r => HierarchyFormat.ParseRow(r.Line, r.Cells, columns)).ToList();
-        var results = new ImportRowDto[rows.Count];
-        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var pending = new List<(int Index, NodeDefinition Definition)>();
-        for (var i = 0; i < rows.Count; i++)
+        var file = new HierarchyFile();
+        while (await reader.ReadAsync(columns.Count, cancellationToken) is { } record)
         {
-            var row = rows[i];
+            file.Rows++;
+            if (record.Malformed is { } malformed)
+            {
+                await rejections.AddAsync(ImportRejection.Of(record.Line, null, [new FieldError("line", malformed)]));
+                continue;
+            }
+
+            var row = HierarchyFormat.ParseRow(record, columns);
             if (row.Definition is null)
             {
-                results[i] = Rejected(row.Line, row.Code, row.Errors);
+                await rejections.AddAsync(ImportRejection.Of(row.Line, row.Code, row.Errors));
             }
-            else if (!firstLineOf.TryAdd(row.Definition.Code, row.Line))
+            else if (file.LineOf(row.Definition.Code) is { } first)
             {
-                results[i] = Rejected(row.Line, row.Code, [new("code", $"'{row.Code}' is already on line {firstLineOf[row.Definition.Code]}")]);
+                await rejections.AddAsync(ImportRejection.Of(row.Line, row.Code, [new FieldError("code", $"'{row.Code}' is already on line {first}")]));
+            }
+            else if (file.Nodes.Count == ImportLimits.MaxNodesPerFile)
+            {
+                throw new ImportFileException(string.Create(CultureInfo.InvariantCulture,
+                    $"defines more than {ImportLimits.MaxNodesPerFile:N0} nodes (line {row.Line} is one too many); nothing was imported. " +
+                    $"Split it into files of at most {ImportLimits.MaxNodesPerFile:N0} rows, e.g. the regions first and then one file per city, and import them in that order"));
             }
             else
             {
-                pending.Add((i, row.Definition));
+                file.Add(row.Line, row.Definition);
             }
         }
 
-        var childrenOf = pending
-            .Where(p => p.Definition.ParentCode is not null)
-            .GroupBy(p => p.Definition.ParentCode!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<NodeDefinition>)g.Select(p => p.Definition).ToList(), StringComparer.Ordinal);
+        return file;
+    }
 
-        LogStarted(logger, tenant, rows.Count, pending.Count);
+    private async Task<AppliedCounts> ApplyAsync(string tenant, HierarchyFile file, RejectionLog rejections, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
+        var applied = new AppliedCounts();
+        var failed = new List<NodeDefinition>();
         var done = 0;
-        foreach (var wave in pending.GroupBy(p => p.Definition.Kind).OrderBy(g => g.Key))
+        foreach (var wave in file.Nodes.GroupBy(n => n.Definition.Kind).OrderBy(g => g.Key))
         {
-            await Parallel.ForEachAsync(wave, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (item, _) =>
+            await Parallel.ForEachAsync(wave, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (node, _) =>
             {
-                results[item.Index] = await DefineAsync(tenant, rows[item.Index].Line, item.Definition, childrenOf.GetValueOrDefault(item.Definition.Code));
+                var errors = await DefineAsync(tenant, node, file.ChildrenOf(node.Definition.Code), applied);
+                if (errors is not null)
+                {
+                    lock (failed)
+                    {
+                        failed.Add(node.Definition);
+                    }
+
+                    await rejections.AddAsync(ImportRejection.Of(node.Line, node.Definition.Code, errors));
+                }
+
                 if (Interlocked.Increment(ref done) % ProgressEvery == 0)
                 {
-                    LogProgress(logger, tenant, done, pending.Count, stopwatch.Elapsed.TotalSeconds);
+                    LogProgress(logger, tenant, done, file.Nodes.Count, stopwatch.Elapsed.TotalSeconds);
                 }
             });
         }
 
-        await ForgetAnnouncedAsync(tenant, pending.Where(p => results[p.Index].Result == "rejected").Select(p => p.Definition));
-
-        var report = new ImportReportDto(
-            rows.Count,
-            results.Count(r => r.Result == "created"),
-            results.Count(r => r.Result == "updated"),
-            results.Count(r => r.Result == "unchanged"),
-            results.Count(r => r.Result == "rejected"),
-            Math.Round(stopwatch.Elapsed.TotalSeconds, 3),
-            results);
-        LogFinished(logger, tenant, report.Rows, report.Created, report.Updated, report.Unchanged, report.Rejected, report.Seconds);
-        return (report, null);
+        await ForgetAnnouncedAsync(tenant, failed);
+        return applied;
     }
 
-    private async Task<ImportRowDto> DefineAsync(string tenant, int line, NodeDefinition definition, IReadOnlyList<NodeDefinition>? children)
+    /// <summary>Defines the node; answers why it was refused, or null when it was applied (and counted).</summary>
+    private async Task<IReadOnlyList<FieldError>?> DefineAsync(string tenant, PendingNode node, IReadOnlyList<NodeDefinition>? children, AppliedCounts applied)
     {
         try
         {
-            var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, definition.Code)).Define(definition, children);
+            var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, node.Definition.Code)).Define(node.Definition, children);
             if (outcome.Succeeded)
             {
-                return new ImportRowDto(line, definition.Code, outcome.Value.ToString().ToLowerInvariant(), null);
+                applied.Count(outcome.Value);
+                return null;
             }
 
-            return Rejected(line, definition.Code, outcome.Errors.Count > 0 ? outcome.Errors : [new("row", outcome.Detail ?? outcome.Failure.ToString())]);
+            return outcome.Errors.Count > 0 ? outcome.Errors : [new FieldError("row", outcome.Detail ?? outcome.Failure.ToString())];
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogRowFailed(logger, exception, tenant, line);
-            return Rejected(line, definition.Code, [new("row", $"could not be stored ({exception.GetType().Name}); import the file again to retry it")]);
+            LogRowFailed(logger, exception, tenant, node.Line);
+            return [new FieldError("row", $"could not be stored ({exception.GetType().Name}); import the file again to retry it")];
         }
     }
 
@@ -119,16 +184,42 @@ internal sealed partial class HierarchyImporter(IGrainFactory grains, ILogger<Hi
         }
     }
 
-    private static ImportRowDto Rejected(int line, string? code, IReadOnlyList<FieldError> errors) => new(line, code, "rejected", errors);
+    /// <summary>Created, updated and unchanged rows, counted from concurrent rows.</summary>
+    private sealed class AppliedCounts
+    {
+        private int _created;
+        private int _updated;
+        private int _unchanged;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Import into {Tenant}: {Rows} rows, {Valid} well-formed")]
-    private static partial void LogStarted(ILogger logger, string tenant, int rows, int valid);
+        public int Created => _created;
+        public int Updated => _updated;
+        public int Unchanged => _unchanged;
+
+        public void Count(NodeChange change)
+        {
+            switch (change)
+            {
+                case NodeChange.Created:
+                    Interlocked.Increment(ref _created);
+                    break;
+                case NodeChange.Updated:
+                    Interlocked.Increment(ref _updated);
+                    break;
+                default:
+                    Interlocked.Increment(ref _unchanged);
+                    break;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} into {Tenant}: {Rows} rows, {Valid} well-formed")]
+    private static partial void LogStarted(ILogger logger, string tenant, string importId, int rows, int valid);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import into {Tenant}: {Done}/{Total} rows applied in {Seconds:F1}s")]
     private static partial void LogProgress(ILogger logger, string tenant, int done, int total, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Import into {Tenant} finished: {Rows} rows, {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {Seconds}s")]
-    private static partial void LogFinished(ILogger logger, string tenant, int rows, int created, int updated, int unchanged, int rejected, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} into {Tenant} finished: {Rows} rows, {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {Seconds}s")]
+    private static partial void LogFinished(ILogger logger, string tenant, string importId, int rows, int created, int updated, int unchanged, int rejected, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import into {Tenant}: line {Line} failed")]
     private static partial void LogRowFailed(ILogger logger, Exception exception, string tenant, int line);

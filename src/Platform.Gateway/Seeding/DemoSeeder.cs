@@ -53,7 +53,8 @@ internal sealed partial class DemoSeeder(
         LogSeeding(logger, DemoSeedOptions.TenantId);
         await tenant.Upsert("湖南省教育系统（演示数据）", RatingScheme.Stars);
         var province = DemoProvince.Generate();
-        var (report, problem) = await importer.ImportAsync(DemoSeedOptions.TenantId, province.HierarchyCsv, cancellationToken);
+        using var csv = new StringReader(province.HierarchyCsv);
+        var (report, problem) = await importer.ImportAsync(DemoSeedOptions.TenantId, csv, cancellationToken);
         if (report is null || report.Rejected > 0)
         {
             LogImportFailed(logger, problem ?? $"{report!.Rejected} rows rejected");

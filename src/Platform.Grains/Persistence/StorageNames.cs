@@ -22,4 +22,8 @@ public static class StorageNames
 
     /// <summary>The quota candidates of a campaign's final, written once per run of final.</summary>
     public const string CampaignResults = "results";
+
+    /// <summary>An import's report; its rejections are stored apart, in chunks.</summary>
+    public const string ImportReport = "import";
+    public const string ImportRejections = "importRejections";
 }

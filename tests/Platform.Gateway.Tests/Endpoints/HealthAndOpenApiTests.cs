@@ -25,6 +25,7 @@ public sealed class HealthAndOpenApiTests(GatewayFixture fixture)
             "/api/v1/tenants/{tenant}", "/api/v1/tenants/{tenant}/nodes/{code}", "/api/v1/tenants/{tenant}/nodes/{code}/summary",
             "/api/v1/tenants/{tenant}/nodes/{code}/move", "/api/v1/tenants/{tenant}/orgs/{code}/assessment",
             "/api/v1/tenants/{tenant}/framework", "/api/v1/tenants/{tenant}/framework/versions", "/api/v1/tenants/{tenant}/imports/hierarchy",
+            "/api/v1/tenants/{tenant}/imports/{importId}", "/api/v1/tenants/{tenant}/imports/{importId}/rejections",
         })
         {
             Assert.Contains(path, paths);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Platform.Domain.Imports;
 using Platform.Gateway.Tests.Infrastructure;
 
 namespace Platform.Gateway.Tests.Endpoints;
@@ -17,7 +18,9 @@ public sealed class ImportEndpointsTests(GatewayFixture fixture)
         var first = await (await ImportAsync(tenant, SmallProvince.Csv)).JsonAsync();
         Assert.Equal(13, first.GetProperty("rows").GetInt32());
         Assert.Equal(13, first.GetProperty("created").GetInt32());
-        Assert.All(first.GetProperty("results").EnumerateArray(), r => Assert.Equal("created", r.GetProperty("result").GetString()));
+        Assert.Equal("finished", first.GetProperty("status").GetString());
+        Assert.Equal(0, first.GetProperty("rejections").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("rejectionsUrl").ValueKind);
 
         var second = await (await ImportAsync(tenant, SmallProvince.Csv)).JsonAsync();
         Assert.Equal(13, second.GetProperty("unchanged").GetInt32());
@@ -46,17 +49,19 @@ public sealed class ImportEndpointsTests(GatewayFixture fixture)
             branch,9430102013-01,无主党支部,430102,
             """;
         var report = await (await ImportAsync(tenant, csv)).JsonAsync();
-        var results = report.GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("line").GetInt32());
+        var rejected = report.GetProperty("rejections").EnumerateArray().ToDictionary(r => r.GetProperty("line").GetInt32());
 
-        Assert.Equal("created", results[2].GetProperty("result").GetString());
-        AssertRejected(results[3], "kind");
-        AssertRejected(results[4], "code");
-        AssertRejected(results[5], "parentCode");
-        AssertRejected(results[6], "stage");
-        Assert.Equal("created", results[7].GetProperty("result").GetString());
-        AssertRejected(results[8], "code");
-        AssertRejected(results[9], "parentCode");
-        Assert.Equal(6, report.GetProperty("rejected").GetInt32());
+        Assert.Equal([3, 4, 5, 6, 8, 9], rejected.Keys.Order());
+        AssertRejected(rejected[3], "kind");
+        AssertRejected(rejected[4], "code");
+        AssertRejected(rejected[5], "parentCode");
+        AssertRejected(rejected[6], "stage");
+        AssertRejected(rejected[8], "code");
+        AssertRejected(rejected[9], "parentCode");
+        Assert.Equal("9430102009-01", rejected[8].GetProperty("code").GetString());
+        Assert.Equal((8, 2, 6, 6), (report.GetProperty("rows").GetInt32(), report.GetProperty("created").GetInt32(),
+            report.GetProperty("rejected").GetInt32(), report.GetProperty("rejectionsKept").GetInt32()));
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync($"/api/v1/tenants/{tenant}/nodes/9430102009-01")).StatusCode);
     }
 
     [Fact]
@@ -77,8 +82,102 @@ public sealed class ImportEndpointsTests(GatewayFixture fixture)
         Assert.Equal(["9430102020-02"], children);
     }
 
+    [Fact]
+    public async Task An_unbalanced_quote_rejects_its_own_line_and_every_line_after_it_is_still_read()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        const string csv = """
+            kind,code,name,parentCode
+            province,460000,海南省,
+            "海口市,460100,海口市,460000
+            city,460200,三亚市,460000
+            county,460202,海棠区,460200
+            county,460203,吉阳区,460200
+            """;
+        var report = await (await ImportAsync(tenant, csv)).JsonAsync();
+
+        Assert.Equal(5, report.GetProperty("rows").GetInt32());
+        Assert.Equal(5, Sum(report, "created", "updated", "unchanged", "rejected"));
+        Assert.Equal(4, report.GetProperty("created").GetInt32());
+        var rejection = Assert.Single(report.GetProperty("rejections").EnumerateArray());
+        Assert.Equal(3, rejection.GetProperty("line").GetInt32());
+        AssertRejected(rejection, "line");
+        Assert.Contains("quote", rejection.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync($"/api/v1/tenants/{tenant}/nodes/460203")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/api/v1/tenants/{tenant}/nodes/460100")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_rejected_row_can_be_downloaded_as_csv_and_the_report_read_again()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        var csv = new StringBuilder("kind,code,name,parentCode\nprovince,460000,海南省,\ncity,460100,海口市,450000\n");
+        for (var i = 0; i < 2_500; i++)
+        {
+            csv.Append("x\n");
+        }
+
+        var report = await (await ImportAsync(tenant, csv.ToString())).JsonAsync();
+        Assert.Equal((2_502, 1, 2_501, 2_501), (report.GetProperty("rows").GetInt32(), report.GetProperty("created").GetInt32(),
+            report.GetProperty("rejected").GetInt32(), report.GetProperty("rejectionsKept").GetInt32()));
+        Assert.Equal(100, report.GetProperty("rejections").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("note").ValueKind);
+        var importId = report.GetProperty("importId").GetString()!;
+        var url = report.GetProperty("rejectionsUrl").GetString()!;
+        Assert.Equal($"/api/v1/tenants/{tenant}/imports/{importId}/rejections", url);
+
+        var download = await _http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/csv", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"import-{importId}-rejections.csv", download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var bytes = await download.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var records = ReadCsv(Encoding.UTF8.GetString(bytes.AsSpan(3)));
+        Assert.Equal(["line", "code", "field", "reason"], records[0]);
+        var lines = records.Skip(1).Select(r => int.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        Assert.Equal(Enumerable.Range(3, 2_501).ToHashSet(), lines);
+        var refused = Assert.Single(records, r => r[0] == "3");
+        Assert.Equal(["3", "460100", "parentCode"], refused[..3]);
+
+        var again = await (await _http.GetAsync($"/api/v1/tenants/{tenant}/imports/{importId}")).JsonAsync();
+        Assert.Equal(2_501, again.GetProperty("rejected").GetInt32());
+        Assert.Equal(report.GetProperty("rejections").ToString(), again.GetProperty("rejections").ToString());
+
+        var stranger = await fixture.CreateTenantAsync();
+        await (await _http.GetAsync($"/api/v1/tenants/{stranger}/imports/{importId}/rejections")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await _http.GetAsync($"/api/v1/tenants/{tenant}/imports/{Guid.NewGuid():N}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await _http.GetAsync($"/api/v1/tenants/{tenant}/imports/not-an-id/rejections")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_file_defining_more_nodes_than_the_cap_is_refused_and_nothing_is_imported()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        var csv = new StringBuilder("kind,code,name,parentCode,stage\nprovince,460000,海南省,,\n");
+        for (var i = 0; i < ImportLimits.MaxNodesPerFile; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"school,{9_000_000_000L + i},学校,460100,primary\n");
+        }
+
+        var problem = await (await ImportAsync(tenant, csv.ToString())).AssertFieldProblemAsync("file");
+        Assert.Contains("Split it", problem.GetProperty("detail").GetString());
+        Assert.Contains($"line {ImportLimits.MaxNodesPerFile + 2}", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/api/v1/tenants/{tenant}/nodes/460000")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_line_longer_than_any_row_refuses_the_file_naming_the_line()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        var csv = "kind,code,name,parentCode\nprovince,460000,海南省,\ncity,460100," + new string('海', ImportLimits.MaxLineBytes) + ",460000\n";
+        var problem = await (await ImportAsync(tenant, csv)).AssertFieldProblemAsync("file");
+        Assert.Contains("line 3", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/api/v1/tenants/{tenant}/nodes/460000")).StatusCode);
+    }
+
     [Theory]
     [InlineData("", "file")]
+    [InlineData("\"kind,code,name,parentCode\nprovince,430000,湖南省,\n", "file")]
     [InlineData("kind,code,name\nprovince,430000,湖南省\n", "file")]
     [InlineData("kind,code,name,parentCode,colour\n", "file")]
     public async Task An_unreadable_file_is_refused_as_a_whole(string csv, string field)
@@ -110,15 +209,28 @@ public sealed class ImportEndpointsTests(GatewayFixture fixture)
     {
         var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
         var report = await (await ImportAsync(tenant, "kind,code,name,parentCode\nprovince,440000,广东省,\n")).JsonAsync();
-        AssertRejected(report.GetProperty("results")[0], "code");
+        AssertRejected(Assert.Single(report.GetProperty("rejections").EnumerateArray()), "code");
     }
 
     private Task<HttpResponseMessage> ImportAsync(string tenant, string csv) =>
         _http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(csv, Encoding.UTF8, "text/csv"));
 
+    private static int Sum(JsonElement report, params string[] counts) => counts.Sum(c => report.GetProperty(c).GetInt32());
+
+    private static List<string[]> ReadCsv(string text)
+    {
+        using var reader = CsvHelper.CsvReader.FromText(text, new CsvHelper.CsvReaderOptions { Separator = ',', HasHeader = false });
+        var records = new List<string[]>();
+        while (reader.Read())
+        {
+            records.Add(reader.Current.ToArray());
+        }
+
+        return records;
+    }
+
     private static void AssertRejected(JsonElement row, string field)
     {
-        Assert.Equal("rejected", row.GetProperty("result").GetString());
         Assert.Contains(row.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == field);
     }
 }
