@@ -15,6 +15,10 @@ public static class GrainKeys
 
     public static string Framework(string tenant) => $"{tenant}/framework";
 
+    /// <summary>One published framework version, in a record of its own.</summary>
+    public static string FrameworkVersion(string tenant, int version) =>
+        $"{tenant}/framework/{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     public static string Node(string tenant, string code) => $"{tenant}{NodeInfix}{code}";
 
     public static string CampaignDirectory(string tenant) => $"{tenant}/campaigns";

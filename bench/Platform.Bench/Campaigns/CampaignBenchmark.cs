@@ -124,7 +124,7 @@ public sealed class CampaignBenchmark(BenchOptions options, TextWriter output)
     /// <summary>The tenant, then the province through the gateway's own importer: kind by kind, rows of a kind in parallel.</summary>
     private async Task LoadProvinceAsync(IHost host, GeneratedProvince province)
     {
-        var tenant = await _grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(Tenant)).Upsert("基准测试省", RatingScheme.Stars);
+        var tenant = await _grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(Tenant)).Upsert("基准测试省", RatingScheme.Stars, expectedRevision: null);
         Require(tenant.Succeeded, $"the tenant was refused: {tenant.Detail}");
 
         _log.WriteLine($"Loading {province.Rows:N0} rows through the HierarchyImporter…");

@@ -10,9 +10,13 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("Get"), ReadOnly]
     Task<TenantInfo?> Get();
 
-    /// <summary>Creates the tenant (with a first framework version in <paramref name="scheme"/>) or renames it.</summary>
+    /// <summary>
+    /// Creates the tenant (with a first framework version in <paramref name="scheme"/>, stars when null) or renames it.
+    /// A rename must quote the revision it read (<paramref name="expectedRevision"/>, the caller's If-Match); sending
+    /// what is already stored changes nothing and needs none. The rating scheme never changes once chosen.
+    /// </summary>
     [Alias("Upsert")]
-    Task<Outcome<TenantInfo>> Upsert(string name, RatingScheme scheme);
+    Task<Outcome<TenantInfo>> Upsert(string name, RatingScheme? scheme, int? expectedRevision);
 
     /// <summary>Makes <paramref name="provinceCode"/> the tenant's root; refused when another province already is.</summary>
     [Alias("ClaimRoot")]

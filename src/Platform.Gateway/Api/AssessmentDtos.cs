@@ -1,6 +1,8 @@
 using Platform.Contracts.Hierarchy;
 using Platform.Domain.Framework;
+using Platform.Domain.Hierarchy;
 using Platform.Domain.Scoring;
+using Platform.Gateway.Infrastructure;
 
 namespace Platform.Gateway.Api;
 
@@ -12,8 +14,10 @@ public sealed record AssessmentRequest(
     IReadOnlyDictionary<string, decimal>? Scores,
     IReadOnlyDictionary<string, MeetingCountDto>? Counts,
     IReadOnlyDictionary<string, bool>? Facts,
-    IReadOnlyList<string>? Vetoes)
+    IReadOnlyList<string>? Vetoes) : IRequestBody
 {
+    public IEnumerable<FieldError> NullElements() => Nulls.In(Counts, "counts").Concat(Nulls.In(Vetoes, "vetoes"));
+
     public AssessmentInput ToInput() => new(
         Scores ?? new Dictionary<string, decimal>(),
         (Counts ?? new Dictionary<string, MeetingCountDto>()).ToDictionary(c => c.Key, c => new MeetingCount(c.Value.Held, c.Value.Required)),

@@ -31,9 +31,24 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = JsonError(exception) is { } json
+                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [JsonPaths.ToField(json.Path)] = [JsonMessage(json)] })
+                {
+                    Status = status,
+                    Title = title,
+                    Detail = detail,
+                }
+                : new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
     }
+
+    /// <summary>The JSON failure behind a bad body, whose path names the field at fault.</summary>
+    private static JsonException? JsonError(Exception exception) => exception switch
+    {
+        JsonException json => json,
+        BadHttpRequestException { InnerException: JsonException json } => json,
+        _ => null,
+    };
 
     private static (int Status, string Title, string Detail) Classify(Exception exception)
     {
@@ -57,7 +72,15 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     }
 
     private static string JsonDetail(JsonException json) =>
-        json.Path is { Length: > 0 } path ? $"at '{path}': {json.Message}" : json.Message;
+        $"at '{JsonPaths.ToField(json.Path)}'{(json.LineNumber is { } line ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})" : "")}: {JsonMessage(json)}";
+
+    /// <summary>The message without the position System.Text.Json appends, which the field already says.</summary>
+    private static string JsonMessage(JsonException json)
+    {
+        var message = json.Message;
+        var at = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return at > 0 ? message[..at] : message;
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

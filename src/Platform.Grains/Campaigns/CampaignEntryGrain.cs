@@ -549,8 +549,16 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         return new EntryView(_campaignId, s.Branch!, s.Revision, s.SelfAssessment, s.Evidence, s.Review, s.CrossCheck, s.Returned, s.Appeal, s.Result, s.Final);
     }
 
-    private Outcome<T> NotOnRoster<T>() =>
-        Outcome<T>.Fail(Failure.NotFound, $"'{_code}' is not a branch on the roster of campaign '{_campaignId}' (the roster is fixed when self-assessment opens)");
+    private Outcome<T> NotOnRoster<T>()
+    {
+        if (_durable.Branch is null)
+        {
+            // Nothing is stored for this key (an unknown branch or campaign): do not hold the activation until collection.
+            DeactivateOnIdle();
+        }
+
+        return Outcome<T>.Fail(Failure.NotFound, $"'{_code}' is not a branch on the roster of campaign '{_campaignId}' (the roster is fixed when self-assessment opens)");
+    }
 
     private static Outcome<T> StageConflict<T>(string rule, CampaignStage stage) =>
         Outcome<T>.Fail(Failure.Conflict, $"{rule}; the campaign is in {stage.ToApiName()}");

@@ -2,6 +2,7 @@ using Platform.Contracts;
 using Platform.Contracts.Framework;
 using Platform.Contracts.Tenancy;
 using Platform.Domain.Framework;
+using Platform.Domain.Tenancy;
 using Platform.Grains.Persistence;
 
 namespace Platform.Grains.Tenancy;
@@ -13,37 +14,75 @@ public sealed class TenantGrain(
 {
     private string Id => GrainKeys.TenantOf(this.GetPrimaryKeyString());
 
-    public Task<TenantInfo?> Get() => Task.FromResult(store.State.Info);
-
-    public async Task<Outcome<TenantInfo>> Upsert(string name, RatingScheme scheme)
+    public Task<TenantInfo?> Get()
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        if (store.State.Info is null)
         {
-            return Outcome<TenantInfo>.Invalid("name", "is required and at most 100 characters");
+            // Nothing is stored under this key: an unknown tenant asked for must not hold memory until collection.
+            DeactivateOnIdle();
+        }
+
+        return Task.FromResult(store.State.Info);
+    }
+
+    public async Task<Outcome<TenantInfo>> Upsert(string name, RatingScheme? scheme, int? expectedRevision)
+    {
+        if (TenantNames.Problem(name) is { } problem)
+        {
+            return Outcome<TenantInfo>.Invalid("name", problem);
         }
 
         if (store.State.Info is { } existing)
         {
-            if (existing.Name == name)
-            {
-                return Outcome<TenantInfo>.Ok(existing);
-            }
+            return await RenameAsync(existing, name, scheme, expectedRevision);
+        }
 
-            return await SaveAsync(existing with { Name = name });
+        if (expectedRevision is not null)
+        {
+            return Outcome<TenantInfo>.Fail(Failure.PreconditionFailed, $"there is no tenant '{Id}' to match; create it without If-Match");
         }
 
         // The framework first: a tenant that exists always has a version to score with.
+        var chosen = scheme ?? RatingScheme.Stars;
         var framework = GrainFactory.GetGrain<IFrameworkGrain>(GrainKeys.Framework(Id));
         if (await framework.GetCurrent() is null)
         {
-            var published = await framework.Publish(DefaultFrameworks.Create(scheme, 1, time.GetUtcNow()));
+            var published = await framework.Publish(DefaultFrameworks.Create(chosen, 1, time.GetUtcNow()), expectedVersion: null);
             if (!published.Succeeded)
             {
                 return published.As<TenantInfo>();
             }
         }
 
-        return await SaveAsync(new TenantInfo(Id, name, null, scheme, time.GetUtcNow()));
+        return await SaveAsync(new TenantInfo(Id, name, null, chosen, time.GetUtcNow(), Revision: 1));
+    }
+
+    private async Task<Outcome<TenantInfo>> RenameAsync(TenantInfo existing, string name, RatingScheme? scheme, int? expectedRevision)
+    {
+        if (expectedRevision is { } expected && expected != existing.Revision)
+        {
+            return Outcome<TenantInfo>.Fail(Failure.PreconditionFailed,
+                $"tenant '{Id}' is at revision {existing.Revision}, not {expected}: someone else changed it; read it again");
+        }
+
+        if (scheme is { } wanted && wanted != existing.Scheme)
+        {
+            return Outcome<TenantInfo>.Invalid("ratingScheme",
+                $"tenant '{Id}' rates by {existing.Scheme.ToApiName()}; a rating scheme cannot change once chosen (leave ratingScheme out to rename)");
+        }
+
+        if (existing.Name == name)
+        {
+            return Outcome<TenantInfo>.Ok(existing);
+        }
+
+        if (expectedRevision is null)
+        {
+            return Outcome<TenantInfo>.Fail(Failure.PreconditionRequired,
+                $"tenant '{Id}' exists (revision {existing.Revision}); send If-Match: \"{existing.Revision}\" to rename it");
+        }
+
+        return await SaveAsync(existing with { Name = name, Revision = existing.Revision + 1 });
     }
 
     public async Task<Outcome<TenantInfo>> ClaimRoot(string provinceCode)
@@ -64,7 +103,7 @@ public sealed class TenantGrain(
                 $"tenant '{Id}' already has its province '{tenant.RootCode}'; a tenant holds exactly one province");
         }
 
-        return await SaveAsync(tenant with { RootCode = provinceCode });
+        return await SaveAsync(tenant with { RootCode = provinceCode, Revision = tenant.Revision + 1 });
     }
 
     private async Task<Outcome<TenantInfo>> SaveAsync(TenantInfo info)

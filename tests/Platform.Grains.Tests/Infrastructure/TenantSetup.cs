@@ -11,7 +11,7 @@ internal static class TenantSetup
 {
     public static async Task CreateTenantAsync(IGrainFactory grains, string tenant)
     {
-        var created = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).Upsert("测试", RatingScheme.Stars);
+        var created = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).Upsert("测试", RatingScheme.Stars, expectedRevision: null);
         Assert.True(created.Succeeded, created.Detail);
     }
 
