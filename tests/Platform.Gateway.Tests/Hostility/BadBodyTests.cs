@@ -123,7 +123,8 @@ public sealed class BadBodyTests(GatewayFixture fixture)
     public async Task A_tenant_name_sent_twice_is_refused()
     {
         var tenant = "t" + Guid.NewGuid().ToString("N")[..12];
-        await (await SendAsync(HttpMethod.Put, $"/api/v1/tenants/{tenant}", """{"name":"甲","name":"乙"}""")).AssertFieldProblemAsync("name");
+        var problem = await (await SendAsync(HttpMethod.Put, $"/api/v1/tenants/{tenant}", """{"name":"甲","name":"乙"}""")).AssertFieldProblemAsync("name");
+        Assert.Contains("send each key once", problem.GetProperty("errors").GetProperty("name")[0].GetString(), StringComparison.Ordinal);
         await (await _http.GetAsync($"/api/v1/tenants/{tenant}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
