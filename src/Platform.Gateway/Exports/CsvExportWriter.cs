@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Platform.Domain.Text;
 
 namespace Platform.Gateway.Exports;
 
@@ -104,7 +103,7 @@ internal sealed class CsvExportWriter : ITableExportWriter
 
     private static StringBuilder AppendText(StringBuilder line, string text)
     {
-        text = Visible(text);
+        text = ExportRules.Visible(text);
         var guarded = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
         if (text.AsSpan().IndexOfAny(",\"\r\n") < 0)
         {
@@ -118,35 +117,5 @@ internal sealed class CsvExportWriter : ITableExportWriter
         }
 
         return line.Append(text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-    }
-
-    /// <summary>
-    /// The text with every character a reader cannot see, or that rewrites what they see, shown as U+FFFD: a NUL or BEL
-    /// breaks tools that read the file, a right-to-left override reverses a name in the sheet. Line breaks and tabs stay,
-    /// quoted as RFC 4180 has it. New text is refused on input (TextRules); this covers what was stored before.
-    /// </summary>
-    private static string Visible(string text)
-    {
-        StringBuilder? visible = null;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                visible?.Append(c).Append(text[i + 1]);
-                i++;
-            }
-            else if (TextRules.IsForbidden(c, TextShape.MultiLine))
-            {
-                visible ??= new StringBuilder(text, 0, i, text.Length);
-                visible.Append('\uFFFD');
-            }
-            else
-            {
-                visible?.Append(c);
-            }
-        }
-
-        return visible?.ToString() ?? text;
     }
 }
