@@ -98,19 +98,18 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return type < 0 ? message : Expected(message[(type + converted.Length)..]);
     }
 
+    /// <summary>What a field of <paramref name="type"/> takes, from the .NET type System.Text.Json names; collections first,
+    /// since their names contain their elements' (<c>System.String[]</c>).</summary>
     private static string Expected(string type) => type switch
     {
-        _ when type.StartsWith("System.Decimal", StringComparison.Ordinal) || type.StartsWith("System.Int", StringComparison.Ordinal)
-            || type.StartsWith("System.Nullable`1[System.Decimal]", StringComparison.Ordinal) || type.StartsWith("System.Nullable`1[System.Int", StringComparison.Ordinal)
-            => "must be a number",
-        _ when type.StartsWith("System.Boolean", StringComparison.Ordinal) || type.StartsWith("System.Nullable`1[System.Boolean]", StringComparison.Ordinal)
-            => "must be true or false",
-        _ when type.StartsWith("System.String", StringComparison.Ordinal) => "must be a string",
-        _ when type.Contains("DateTimeOffset", StringComparison.Ordinal) => "must be a date and time such as 2026-09-30T18:00:00+08:00",
         // For a constructor parameter the message names the request's own type, not the field's: no guess then.
         _ when type.StartsWith("Platform.", StringComparison.Ordinal) => "has the wrong type for this field; see the API reference at /scalar/v1",
         _ when type.Contains("Dictionary", StringComparison.Ordinal) => "must be an object",
         _ when type.Contains("List", StringComparison.Ordinal) || type.Contains("[]", StringComparison.Ordinal) => "must be an array",
+        _ when type.Contains("System.Decimal", StringComparison.Ordinal) || type.Contains("System.Int", StringComparison.Ordinal) => "must be a number",
+        _ when type.Contains("System.Boolean", StringComparison.Ordinal) => "must be true or false",
+        _ when type.Contains("System.DateTimeOffset", StringComparison.Ordinal) => "must be a date and time such as 2026-09-30T18:00:00+08:00",
+        _ when type.StartsWith("System.String", StringComparison.Ordinal) => "must be a string",
         _ => "has the wrong type for this field; see the API reference at /scalar/v1",
     };
 

@@ -129,6 +129,19 @@ public sealed class BadBodyTests(GatewayFixture fixture)
     }
 
     [Theory]
+    [InlineData("""{"facts":{"1.4":1}}""", "facts.1.4", "must be true or false")]
+    [InlineData("""{"vetoes":"V1"}""", "vetoes", "must be an array")]
+    [InlineData("""{"scores":[1]}""", "scores", "must be an object")]
+    [InlineData("""{"scores":{"1.1":"3"}}""", "scores.1.1", "must be a number")]
+    [InlineData("""{"score":{}}""", "score", "is not a field of this request")]
+    public async Task A_mistyped_field_is_named_with_what_it_takes(string body, string field, string message)
+    {
+        var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
+        var problem = await (await SendAsync(HttpMethod.Put, $"/api/v1/tenants/{tenant}/orgs/{Branch}/assessment", body)).AssertFieldProblemAsync(field);
+        Assert.StartsWith(message, problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("tenant", 4 * 1024)]
     [InlineData("framework", 256 * 1024)]
     [InlineData("campaign", PlatformApp.DefaultMaxBodyBytes)]
