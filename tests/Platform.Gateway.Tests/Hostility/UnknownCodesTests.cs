@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.Gateway.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Platform.Gateway.Tests.Hostility;
 
@@ -9,7 +10,7 @@ namespace Platform.Gateway.Tests.Hostility;
 /// Asking for what does not exist must not cost memory: each unknown code activates a grain to find out, and that grain
 /// must go at once instead of living for the collection age (30,000 such GETs once held 235 MB for half an hour).
 /// </summary>
-public sealed class UnknownCodesTests : IAsyncLifetime
+public sealed class UnknownCodesTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Requests = 3_000;
 
@@ -57,6 +58,7 @@ public sealed class UnknownCodesTests : IAsyncLifetime
         });
 
         var after = await SettledActivationsAsync(before + Slack);
+        output.WriteLine($"{Requests} reads of unknown codes: activations {before} → {after}");
         Assert.True(after <= before + Slack, $"{Requests} reads of unknown codes left {after - before} more grains active ({before} → {after})");
     }
 
