@@ -19,6 +19,10 @@ public static class GrainKeys
 
     public static string Framework(string tenant) => $"{tenant}/framework";
 
+    /// <summary>One published framework version, in a record of its own.</summary>
+    public static string FrameworkVersion(string tenant, int version) =>
+        $"{tenant}/framework/{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     public static string Node(string tenant, string code) => $"{tenant}{NodeInfix}{code}";
 
     /// <summary>An archived page of a branch's rating history.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,12 +14,18 @@ namespace Platform.Gateway;
 /// <summary>The gateway and, in the embedded mode, the silo beside it: one process, one command.</summary>
 public static class PlatformApp
 {
+    /// <summary>The request body limit of every route that sets none of its own.</summary>
+    public const long DefaultMaxBodyBytes = 64 * 1024;
+
     public static WebApplication Create(string[] args)
     {
         // The content root is the application's own folder, not the working directory: the working directory holds the
         // database by default, and the configuration watcher would otherwise wake on every write to its WAL file.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddPlatformSilo();
+
+        // Small by default: most bodies are a few fields. Routes that take more say so (RequestSizeLimit metadata).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = DefaultMaxBodyBytes);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -30,6 +35,10 @@ public static class PlatformApp
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+            // A key sent twice is refused, in objects and dictionaries alike, rather than the last silently winning.
+            options.SerializerOptions.AllowDuplicateProperties = false;
+            options.SerializerOptions.Converters.Add(new ExactDecimalConverter());
         });
         builder.Services.AddOpenApi(options => options
             .AddDocumentTransformer((document, _, _) =>
@@ -61,7 +70,7 @@ public static class PlatformApp
         app.MapHealthEndpoints();
         app.MapDiagnosticsEndpoints(app.Configuration);
 
-        var tenants = app.MapGroup("/api/v1/tenants").WithTags("Tenants").MapTenantEndpoints();
+        var tenants = app.MapGroup("/api/v1/tenants").WithTags("Tenants").AddEndpointFilter<RequestBodyFilter>().MapTenantEndpoints();
         tenants.MapGroup("/{tenant}")
             .AddEndpointFilter<TenantFilter>()
             .MapNodeEndpoints()

@@ -23,7 +23,7 @@ public sealed class SqliteGrainStorageTests : IDisposable
         var scores = DefaultFrameworks.Create(RatingScheme.Stars, 1, DateTimeOffset.UnixEpoch).Indicators.ToDictionary(i => i.Id, i => i.Max);
         await using (var silo = await EmbeddedSilo.StartAsync(_database.Path))
         {
-            Assert.True((await silo.Grains.GetGrain<ITenantGrain>(GrainKeys.Tenant("hunan")).Upsert("湖南", RatingScheme.Stars)).Succeeded);
+            Assert.True((await silo.Grains.GetGrain<ITenantGrain>(GrainKeys.Tenant("hunan")).Upsert("湖南", RatingScheme.Stars, expectedRevision: null)).Succeeded);
             await DefineAsync(silo, new("430000", NodeKind.Province, "湖南省", null));
             await DefineAsync(silo, new("430100", NodeKind.City, "长沙市", "430000"));
             await DefineAsync(silo, new("430102", NodeKind.County, "芙蓉区", "430100"));

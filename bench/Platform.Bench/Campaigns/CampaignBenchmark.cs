@@ -125,7 +125,7 @@ public sealed class CampaignBenchmark(BenchOptions options, TextWriter output)
     private async Task LoadProvinceAsync(IHost host, GeneratedProvince province)
     {
         // No minimum publicity (公示): the benchmark moves from publicity to final at once.
-        var tenant = await _grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(Tenant)).Upsert("基准测试省", RatingScheme.Stars, minimumPublicityDays: 0);
+        var tenant = await _grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(Tenant)).Upsert("基准测试省", RatingScheme.Stars, expectedRevision: null, minimumPublicityDays: 0);
         Require(tenant.Succeeded, $"the tenant was refused: {tenant.Detail}");
 
         _log.WriteLine($"Loading {province.Rows:N0} rows through the HierarchyImporter…");

@@ -10,10 +10,14 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("Get"), ReadOnly]
     Task<TenantInfo?> Get();
 
-    /// <summary>Creates the tenant (with a first framework version in <paramref name="scheme"/>) or renames it, and sets
-    /// its minimum publicity when <paramref name="minimumPublicityDays"/> is given (a new tenant otherwise gets the default).</summary>
+    /// <summary>
+    /// Creates the tenant (with a first framework version in <paramref name="scheme"/>, stars when null) or changes it:
+    /// its name, and its minimum publicity when <paramref name="minimumPublicityDays"/> is given (a new tenant otherwise
+    /// gets the default). A change must quote the revision it read (<paramref name="expectedRevision"/>, the caller's
+    /// If-Match); sending what is already stored changes nothing and needs none. The rating scheme never changes.
+    /// </summary>
     [Alias("Upsert")]
-    Task<Outcome<TenantInfo>> Upsert(string name, RatingScheme scheme, int? minimumPublicityDays = null);
+    Task<Outcome<TenantInfo>> Upsert(string name, RatingScheme? scheme, int? expectedRevision, int? minimumPublicityDays = null);
 
     /// <summary>Makes <paramref name="provinceCode"/> the tenant's root; refused when another province already is.</summary>
     [Alias("ClaimRoot")]

@@ -20,7 +20,8 @@ public static class NodeCodes
         {
             _ when kind.IsRegion() => IsDigits(code, 6) ? null : "must be a 6-digit administrative division code (行政区划代码)",
             NodeKind.School => IsDigits(code, 10) ? null : "must be a 10-digit school identification code (学校标识码)",
-            _ => IsOrganisationCode(code) ? null : $"must be 1-{MaxOrganisationCodeLength} characters of letters, digits, '-', '_' or '.'",
+            _ => IsOrganisationCode(code) ? null
+                : $"must be 1-{MaxOrganisationCodeLength} characters of letters, digits, '-', '_' or '.', starting with a letter or digit",
         };
     }
 
@@ -29,6 +30,13 @@ public static class NodeCodes
 
     private static bool IsDigits(string code, int length) => code.Length == length && code.All(char.IsAsciiDigit);
 
+    /// <remarks>
+    /// The first character is a letter or digit because every code must be addressable as a URL path segment:
+    /// clients and servers resolve <c>.</c> and <c>..</c> away (RFC 3986 §5.2.4), so a node called that could be
+    /// imported and then never read, moved or closed; and a leading dot, dash or underscore is nobody's real code.
+    /// </remarks>
     private static bool IsOrganisationCode(string code) =>
-        code.Length <= MaxOrganisationCodeLength && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+        code.Length <= MaxOrganisationCodeLength
+        && char.IsAsciiLetterOrDigit(code[0])
+        && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 }

@@ -1,3 +1,5 @@
+using Platform.Domain.Text;
+
 namespace Platform.Domain.Hierarchy;
 
 /// <summary>Checks a definition on its own, before any grain is asked whether its parent exists.</summary>
@@ -14,13 +16,9 @@ public static class NodeDefinitionRules
             errors.Add(new("code", codeProblem));
         }
 
-        if (string.IsNullOrWhiteSpace(definition.Name))
+        if (TextRules.Problem(definition.Name, MaxNameLength) is { } nameProblem)
         {
-            errors.Add(new("name", "is required"));
-        }
-        else if (definition.Name.Length > MaxNameLength)
-        {
-            errors.Add(new("name", $"must be at most {MaxNameLength} characters"));
+            errors.Add(new("name", nameProblem));
         }
 
         if (definition.Kind == NodeKind.Province)

@@ -42,7 +42,9 @@ public static class TextRules
         return null;
     }
 
-    private static bool IsForbidden(char c, TextShape shape) => c switch
+    /// <summary>Whether <paramref name="c"/> may not appear in text of <paramref name="shape"/>; a surrogate counts
+    /// as forbidden on its own, so callers keep a well-formed pair together.</summary>
+    public static bool IsForbidden(char c, TextShape shape) => c switch
     {
         '\n' or '\r' or '\t' => shape == TextShape.SingleLine,
         _ when char.IsControl(c) => true,

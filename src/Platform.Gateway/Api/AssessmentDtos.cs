@@ -1,7 +1,9 @@
 using Platform.Contracts.Hierarchy;
 using Platform.Domain.Framework;
+using Platform.Domain.Hierarchy;
 using Platform.Domain.Scoring;
 using Platform.Domain.Standing;
+using Platform.Gateway.Infrastructure;
 
 namespace Platform.Gateway.Api;
 
@@ -15,8 +17,10 @@ public sealed record AssessmentRequest(
     IReadOnlyDictionary<string, MeetingCountDto>? Counts,
     IReadOnlyDictionary<string, bool>? Facts,
     IReadOnlyList<string>? Vetoes,
-    string? Actor = null)
+    string? Actor = null) : IRequestBody
 {
+    public IEnumerable<FieldError> NullElements() => Nulls.In(Counts, "counts").Concat(Nulls.In(Vetoes, "vetoes"));
+
     public AssessmentInput ToInput() => new(
         Scores ?? new Dictionary<string, decimal>(),
         (Counts ?? new Dictionary<string, MeetingCountDto>()).ToDictionary(c => c.Key, c => new MeetingCount(c.Value.Held, c.Value.Required)),

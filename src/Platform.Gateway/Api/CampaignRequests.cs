@@ -5,6 +5,7 @@ using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Scoring;
+using Platform.Gateway.Infrastructure;
 
 namespace Platform.Gateway.Api;
 
@@ -22,8 +23,10 @@ public sealed record CreateCampaignRequest(
     CrossCheckPolicyDto? CrossCheck,
     QuotaPolicyDto? Quotas,
     [property: JsonConverter(typeof(SeedTextConverter))] string? Seed,
-    string? Actor)
+    string? Actor) : IRequestBody
 {
+    public IEnumerable<FieldError> NullElements() => Nulls.In(Scope, "scope");
+
     public (CampaignDefinition? Definition, IReadOnlyList<FieldError> Errors) ToDefinition(int currentFrameworkVersion)
     {
         var errors = new List<FieldError>();
@@ -105,8 +108,11 @@ public sealed record SelfAssessmentRequest(
     IReadOnlyDictionary<string, MeetingCountDto>? Counts,
     IReadOnlyDictionary<string, bool>? Facts,
     IReadOnlyList<string>? Vetoes,
-    IReadOnlyDictionary<string, string>? Evidence)
+    IReadOnlyDictionary<string, string>? Evidence) : IRequestBody
 {
+    public IEnumerable<FieldError> NullElements() =>
+        new AssessmentRequest(Scores, Counts, Facts, Vetoes).NullElements().Concat(Nulls.In(Evidence, "evidence"));
+
     public SelfAssessmentInput ToInput() => new(
         new AssessmentRequest(Scores, Counts, Facts, Vetoes).ToInput(),
         Evidence ?? new Dictionary<string, string>());
@@ -120,13 +126,18 @@ public sealed record ScoreChangesRequest(
     IReadOnlyDictionary<string, decimal>? Scores,
     IReadOnlyDictionary<string, string>? Reasons,
     IReadOnlyList<string>? Vetoes,
-    string? ReviewerCity)
+    string? ReviewerCity) : IRequestBody
 {
+    public IEnumerable<FieldError> NullElements() => Nulls.In(Reasons, "reasons").Concat(Nulls.In(Vetoes, "vetoes"));
+
     public ScoreChanges ToChanges() => new(
         Scores ?? new Dictionary<string, decimal>(), Reasons ?? new Dictionary<string, string>(), Vetoes);
 }
 
-public sealed record AppealRequestDto(string? Actor, IReadOnlyList<string>? Indicators, string? Reason);
+public sealed record AppealRequestDto(string? Actor, IReadOnlyList<string>? Indicators, string? Reason) : IRequestBody
+{
+    public IEnumerable<FieldError> NullElements() => Nulls.In(Indicators, "indicators");
+}
 
 /// <summary>The decision on an appeal: upheld with corrected scores (each with a reason), or rejected. Final.</summary>
 public sealed record AppealDecisionRequest(
@@ -135,8 +146,10 @@ public sealed record AppealDecisionRequest(
     string? Reason,
     IReadOnlyDictionary<string, decimal>? Scores,
     IReadOnlyDictionary<string, string>? Reasons,
-    IReadOnlyList<string>? Vetoes)
+    IReadOnlyList<string>? Vetoes) : IRequestBody
 {
+    public IEnumerable<FieldError> NullElements() => Nulls.In(Reasons, "reasons").Concat(Nulls.In(Vetoes, "vetoes"));
+
     public AppealRuling ToRuling() => new(
         Upheld ?? false,
         new ScoreChanges(Scores ?? new Dictionary<string, decimal>(), Reasons ?? new Dictionary<string, string>(), Vetoes),

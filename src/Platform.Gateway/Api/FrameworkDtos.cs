@@ -1,5 +1,7 @@
+using Platform.Contracts.Framework;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
+using Platform.Gateway.Infrastructure;
 
 namespace Platform.Gateway.Api;
 
@@ -13,8 +15,15 @@ public sealed record FrameworkDto(
     IReadOnlyList<DimensionDto>? Dimensions,
     IReadOnlyList<BandDto>? Bands,
     IReadOnlyList<VetoDto>? Vetoes,
-    DateTimeOffset? PublishedAt)
+    DateTimeOffset? PublishedAt) : IRequestBody
 {
+    public IEnumerable<FieldError> NullElements() =>
+        Nulls.In(Dimensions, "dimensions")
+            .Concat((Dimensions ?? []).SelectMany((d, i) => d is null ? [] : Nulls.In(d.Indicators, $"dimensions[{i}].indicators")))
+            .Concat(Nulls.In(Bands, "bands"))
+            .Concat((Bands ?? []).SelectMany((b, i) => b is null ? [] : Nulls.In(b.Gates, $"bands[{i}].gates")))
+            .Concat(Nulls.In(Vetoes, "vetoes"));
+
     public static FrameworkDto From(FrameworkVersion f) => new(
         f.Version, f.Name, f.Scheme.ToApiName(), f.BonusCap, f.PassLevel.ToApiName(),
         f.Dimensions.Select(d => new DimensionDto(d.Id.ToApiName(), d.Name, d.Max,
@@ -101,3 +110,10 @@ public sealed record BandDto(string? Level, string? Name, decimal? MinScore, IRe
 public sealed record GateDto(string? Dimension, decimal? MinShareOfMax, string? Description);
 
 public sealed record VetoDto(string? Id, string? Name, string? Cap);
+
+/// <summary>One line of the list of versions; read the whole version at <c>framework/versions/{version}</c>.</summary>
+public sealed record FrameworkVersionSummaryDto(int Version, string Name, string RatingScheme, DateTimeOffset PublishedAt)
+{
+    public static FrameworkVersionSummaryDto From(FrameworkVersionSummary summary) =>
+        new(summary.Version, summary.Name, summary.Scheme.ToApiName(), summary.PublishedAt);
+}

@@ -15,6 +15,9 @@ internal static class CampaignEndpoints
 {
     private const long MaxBodyBytes = 256 * 1024;
 
+    /// <summary>A stage and an actor.</summary>
+    private const long MaxAdvanceBodyBytes = 4 * 1024;
+
     public static RouteGroupBuilder MapCampaignEndpoints(this RouteGroupBuilder tenant)
     {
         var campaigns = tenant.MapGroup("/campaigns").WithTags("Campaigns")
@@ -26,7 +29,8 @@ internal static class CampaignEndpoints
         campaigns.MapGet("/{id}", Get).WithSummary("A campaign: definition, stage and history");
         campaigns.MapPost("/{id}/advance", Advance)
             .WithSummary("Move to the next stage (draft → selfAssessment → review → crossCheck → publicity → final)")
-            .WithDescription("Stages are never skipped. Opening self-assessment fixes the roster; opening the cross-check draws the sample; final waits for the tenant's minimum publicity (公示, minimumPublicityDays) and for every appeal to be decided (until then the campaign stays in publicity, taking appeals), then closes appeals, applies quotas (each demotion an audit line on 'rating') and makes every result official. A final that was interrupted is finished by advancing to final again.");
+            .WithDescription("Stages are never skipped. Opening self-assessment fixes the roster; opening the cross-check draws the sample; final waits for the tenant's minimum publicity (公示, minimumPublicityDays) and for every appeal to be decided (until then the campaign stays in publicity, taking appeals), then closes appeals, applies quotas (each demotion an audit line on 'rating') and makes every result official. A final that was interrupted is finished by advancing to final again.")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxAdvanceBodyBytes));
 
         var branch = campaigns.MapGroup("/{id}/branches/{code}")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))

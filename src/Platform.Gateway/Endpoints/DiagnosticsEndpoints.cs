@@ -21,7 +21,7 @@ internal static class DiagnosticsEndpoints
             return app;
         }
 
-        var diagnostics = app.MapGroup("/diagnostics").ExcludeFromDescription();
+        var diagnostics = app.MapGroup("/diagnostics").ExcludeFromDescription().AddEndpointFilter<RequestBodyFilter>();
         diagnostics.MapGet("/memory", Memory);
         diagnostics.MapPost("/deactivate-all", async (IGrainFactory grains) =>
         {

@@ -103,6 +103,7 @@ internal sealed class CsvExportWriter : ITableExportWriter
 
     private static StringBuilder AppendText(StringBuilder line, string text)
     {
+        text = ExportRules.Visible(text);
         var guarded = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
         if (text.AsSpan().IndexOfAny(",\"\r\n") < 0)
         {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using Platform.Domain.Text;
 
 namespace Platform.Gateway.Exports;
 
@@ -17,6 +19,36 @@ internal static class ExportRules
         {
             throw new InvalidOperationException($"row {rowNumber} of sheet '{sheet.Name}' has {row.Count} cells for {sheet.Columns.Count} columns");
         }
+    }
+
+    /// <summary>
+    /// The text with every character a reader cannot see, or that rewrites what they see, shown as U+FFFD: a NUL or BEL
+    /// breaks the tools that read the file, a right-to-left override reverses a name in a ranking. Line breaks and
+    /// tabs stay. New text is refused on input (TextRules); this covers whatever was stored before that.
+    /// </summary>
+    public static string Visible(string text)
+    {
+        StringBuilder? visible = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                visible?.Append(c).Append(text[i + 1]);
+                i++;
+            }
+            else if (TextRules.IsForbidden(c, TextShape.MultiLine))
+            {
+                visible ??= new StringBuilder(text, 0, i, text.Length);
+                visible.Append('\uFFFD');
+            }
+            else
+            {
+                visible?.Append(c);
+            }
+        }
+
+        return visible?.ToString() ?? text;
     }
 
     public static NotSupportedException Unsupported(object cell) =>

@@ -338,7 +338,7 @@ internal sealed class XlsxExportWriter : ITableExportWriter
             xml.WriteAttributeString("xml", "space", null, "preserve");
         }
 
-        xml.WriteString(SpreadsheetText.Escape(text));
+        xml.WriteString(SpreadsheetText.Escape(ExportRules.Visible(text)));
         xml.WriteEndElement();
         xml.WriteEndElement();
         xml.WriteEndElement();

@@ -31,9 +31,24 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = JsonError(exception) is { } json
+                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [JsonPaths.ToField(json.Path)] = [JsonMessage(json)] })
+                {
+                    Status = status,
+                    Title = title,
+                    Detail = detail,
+                }
+                : new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
     }
+
+    /// <summary>The JSON failure behind a bad body, whose path names the field at fault.</summary>
+    private static JsonException? JsonError(Exception exception) => exception switch
+    {
+        JsonException json => json,
+        BadHttpRequestException { InnerException: JsonException json } => json,
+        _ => null,
+    };
 
     private static (int Status, string Title, string Detail) Classify(Exception exception)
     {
@@ -57,7 +72,46 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     }
 
     private static string JsonDetail(JsonException json) =>
-        json.Path is { Length: > 0 } path ? $"at '{path}': {json.Message}" : json.Message;
+        $"at '{JsonPaths.ToField(json.Path)}'{(json.LineNumber is { } line ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})" : "")}: {JsonMessage(json)}";
+
+    /// <summary>
+    /// What is wrong, in the API's words: System.Text.Json's messages name .NET types and members, which a client
+    /// cannot act on. Syntax errors keep its message (it says which character is wrong); the position is in the detail.
+    /// </summary>
+    private static string JsonMessage(JsonException json)
+    {
+        var message = json.Message;
+        var at = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        message = at > 0 ? message[..at] : message;
+        if (message.StartsWith("Duplicate propert", StringComparison.Ordinal))
+        {
+            return "is sent twice; send each key once (the second would silently replace the first)";
+        }
+
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return "is not a field of this request; remove it (see the API reference at /scalar/v1)";
+        }
+
+        const string converted = "could not be converted to ";
+        var type = message.IndexOf(converted, StringComparison.Ordinal);
+        return type < 0 ? message : Expected(message[(type + converted.Length)..]);
+    }
+
+    /// <summary>What a field of <paramref name="type"/> takes, from the .NET type System.Text.Json names; collections first,
+    /// since their names contain their elements' (<c>System.String[]</c>).</summary>
+    private static string Expected(string type) => type switch
+    {
+        // For a constructor parameter the message names the request's own type, not the field's: no guess then.
+        _ when type.StartsWith("Platform.", StringComparison.Ordinal) => "has the wrong type for this field; see the API reference at /scalar/v1",
+        _ when type.Contains("Dictionary", StringComparison.Ordinal) => "must be an object",
+        _ when type.Contains("List", StringComparison.Ordinal) || type.Contains("[]", StringComparison.Ordinal) => "must be an array",
+        _ when type.Contains("System.Decimal", StringComparison.Ordinal) || type.Contains("System.Int", StringComparison.Ordinal) => "must be a number",
+        _ when type.Contains("System.Boolean", StringComparison.Ordinal) => "must be true or false",
+        _ when type.Contains("System.DateTimeOffset", StringComparison.Ordinal) => "must be a date and time such as 2026-09-30T18:00:00+08:00",
+        _ when type.StartsWith("System.String", StringComparison.Ordinal) => "must be a string",
+        _ => "has the wrong type for this field; see the API reference at /scalar/v1",
+    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

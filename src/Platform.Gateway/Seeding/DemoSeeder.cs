@@ -51,7 +51,7 @@ internal sealed partial class DemoSeeder(
 
         var stopwatch = Stopwatch.StartNew();
         LogSeeding(logger, DemoSeedOptions.TenantId);
-        await tenant.Upsert("湖南省教育系统（演示数据）", RatingScheme.Stars);
+        await tenant.Upsert("湖南省教育系统（演示数据）", RatingScheme.Stars, expectedRevision: null);
         var province = DemoProvince.Generate();
         using var csv = new StringReader(province.HierarchyCsv);
         var (report, problem) = await importer.ImportAsync(DemoSeedOptions.TenantId, csv, cancellationToken);

@@ -268,8 +268,16 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
 
     private EntryView View() => EntryView.Of(_campaignId, _current);
 
-    private Outcome<T> NotOnRoster<T>() =>
-        Outcome<T>.Fail(Failure.NotFound, $"'{_code}' is not a branch on the roster of campaign '{_campaignId}' (the roster is fixed when self-assessment opens)");
+    private Outcome<T> NotOnRoster<T>()
+    {
+        if (_durable.Branch is null)
+        {
+            // Nothing is stored for this key (an unknown branch or campaign): do not hold the activation until collection.
+            DeactivateOnIdle();
+        }
+
+        return Outcome<T>.Fail(Failure.NotFound, $"'{_code}' is not a branch on the roster of campaign '{_campaignId}' (the roster is fixed when self-assessment opens)");
+    }
 
     private static Outcome<T> Refused<T>(EntryRefusal refusal) => refusal.Kind switch
     {

@@ -122,19 +122,35 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         return Outcome<CampaignView>.Ok(View());
     }
 
-    public Task<CampaignView?> Get() => Task.FromResult(State.Definition is null ? null : View());
+    public Task<CampaignView?> Get()
+    {
+        ForgetIfUndefined();
+        return Task.FromResult(State.Definition is null ? null : View());
+    }
 
-    public Task<CampaignStatus?> GetStatus() => Task.FromResult(State.Definition is { } definition
-        ? new CampaignStatus(State.Stage, definition.FrameworkVersion, AppealsClosed, State.Finalising, definition.CrossCheck.CascadeOnFailure)
-        : null);
+    public Task<CampaignStatus?> GetStatus()
+    {
+        ForgetIfUndefined();
+        return Task.FromResult(State.Definition is { } definition
+            ? new CampaignStatus(State.Stage, definition.FrameworkVersion, AppealsClosed, State.Finalising, definition.CrossCheck.CascadeOnFailure)
+            : null);
+    }
 
-    public Task<RosterBranch?> GetBranch(string branchCode) => Task.FromResult(_index.Branch(branchCode));
+    public Task<RosterBranch?> GetBranch(string branchCode)
+    {
+        ForgetIfUndefined();
+        return Task.FromResult(_index.Branch(branchCode));
+    }
 
     public Task<IReadOnlyList<RosterBranch>> GetSchoolBranches(string schoolCode) => Task.FromResult(_index.SchoolBranches(schoolCode));
 
     public Task<IReadOnlyList<CrossCheckAssignment>> GetAssignments() => Task.FromResult(State.Assignments);
 
-    public Task<TallyNode?> GetTallyNode(string code) => Task.FromResult(_index.TallyNode(code));
+    public Task<TallyNode?> GetTallyNode(string code)
+    {
+        ForgetIfUndefined();
+        return Task.FromResult(_index.TallyNode(code));
+    }
 
     public Task<IReadOnlyList<RosterBranch>> ListBranches(int offset, int count) =>
         Task.FromResult<IReadOnlyList<RosterBranch>>(_rosterStore.State.Roster.Branches.Skip(Math.Max(0, offset)).Take(Math.Clamp(count, 0, 1000)).ToArray());
@@ -143,6 +159,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     {
         if (State.Definition is not { } definition)
         {
+            ForgetIfUndefined();
             return Outcome<CampaignView>.Fail(Failure.NotFound, $"there is no campaign '{_id}'");
         }
 
@@ -456,6 +473,19 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         {
             await GrainFactory.GetGrain<ICampaignDirectoryGrain>(GrainKeys.CampaignDirectory(_tenant)).Upsert(summary);
             _listed = summary;
+        }
+    }
+
+    /// <summary>
+    /// A campaign never created (an unknown id was asked for) holds nothing worth keeping: deactivate it after this
+    /// call rather than hold memory until collection. Orleans deactivates only once no call is running, so a Create
+    /// arriving meanwhile completes and is stored.
+    /// </summary>
+    private void ForgetIfUndefined()
+    {
+        if (State.Definition is null)
+        {
+            DeactivateOnIdle();
         }
     }
 

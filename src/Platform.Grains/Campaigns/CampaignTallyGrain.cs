@@ -37,7 +37,14 @@ public sealed partial class CampaignTallyGrain(IOptions<RollupOptions> options, 
     public async Task<TallyView?> GetView()
     {
         await PlaceAsync();
-        return _node is null ? null : new TallyView(_node, _ledger.Version, _ledger.Total, _ledger.Children.ToArray());
+        if (_node is null)
+        {
+            // No place in any roster (an unknown campaign or code): a tally stores nothing, so nothing is lost by going.
+            DeactivateOnIdle();
+            return null;
+        }
+
+        return new TallyView(_node, _ledger.Version, _ledger.Total, _ledger.Children.ToArray());
     }
 
     public async Task ReportChild(TallyChild report)

@@ -14,6 +14,7 @@ public sealed partial class NodeGrain
     {
         if (!IsOpen)
         {
+            ForgetIfUndefined();
             return Task.FromResult(NotFound<AssessmentView>());
         }
 
@@ -129,6 +130,7 @@ public sealed partial class NodeGrain
 
         if (!IsOpen)
         {
+            ForgetIfUndefined();
             return NotFound<AssessmentView>();
         }
 

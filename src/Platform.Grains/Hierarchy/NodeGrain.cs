@@ -340,6 +340,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     {
         if (Definition is null)
         {
+            ForgetIfUndefined();
             return Task.FromResult<NodeView?>(null);
         }
 
@@ -347,8 +348,11 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         return Task.FromResult<NodeView?>(view);
     }
 
-    public Task<SummaryView?> GetSummary() =>
-        Task.FromResult(Definition is null ? null : SummaryView());
+    public Task<SummaryView?> GetSummary()
+    {
+        ForgetIfUndefined();
+        return Task.FromResult(Definition is null ? null : SummaryView());
+    }
 
     public Task<IReadOnlyList<ChildRollup>> GetChildren() =>
         Task.FromResult<IReadOnlyList<ChildRollup>>(IsOpen ? _ledger.Children.ToArray() : []);
@@ -403,9 +407,26 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         }
     }
 
-    public Task<RollupProbe> Probe() => Task.FromResult(_durable.Definition is { } definition
-        ? new RollupProbe(true, _durable.Closed, definition.ParentCode, CurrentRollup())
-        : new RollupProbe(false, false, null, null));
+    public Task<RollupProbe> Probe()
+    {
+        ForgetIfUndefined();
+        return Task.FromResult(_durable.Definition is { } definition
+            ? new RollupProbe(true, _durable.Closed, definition.ParentCode, CurrentRollup())
+            : new RollupProbe(false, false, null, null));
+    }
+
+    /// <summary>
+    /// A node never defined (an unknown code was asked for) holds nothing worth keeping: deactivate it after this call
+    /// rather than hold memory until collection. Orleans deactivates only once no call is running, so a definition
+    /// arriving meanwhile completes and is stored; later calls reach a fresh activation.
+    /// </summary>
+    private void ForgetIfUndefined()
+    {
+        if (Definition is null && _durable.Definition is null)
+        {
+            DeactivateOnIdle();
+        }
+    }
 
     public async Task<Outcome<string>> SetCoverage(string jointBranchCode, bool covers)
     {

@@ -13,6 +13,9 @@ public static class StorageNames
     public const string Tenant = "tenant";
     public const string TenantRegistry = "tenants";
     public const string Framework = "framework";
+
+    /// <summary>One framework version, written once when it is published.</summary>
+    public const string FrameworkVersion = "frameworkVersion";
     public const string CampaignDirectory = "campaigns";
     public const string Campaign = "campaign";
 

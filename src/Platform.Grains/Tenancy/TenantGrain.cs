@@ -3,6 +3,7 @@ using Platform.Contracts.Framework;
 using Platform.Contracts.Tenancy;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
+using Platform.Domain.Tenancy;
 using Platform.Grains.Persistence;
 
 namespace Platform.Grains.Tenancy;
@@ -20,31 +21,45 @@ public sealed class TenantGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
         store.State.Info is null ? Task.CompletedTask : Registry.Register(Id);
 
-    public Task<TenantInfo?> Get() => Task.FromResult(store.State.Info);
-
-    public async Task<Outcome<TenantInfo>> Upsert(string name, RatingScheme scheme, int? minimumPublicityDays = null)
+    public Task<TenantInfo?> Get()
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        if (store.State.Info is null)
         {
-            return Outcome<TenantInfo>.Invalid("name", "is required and at most 100 characters");
+            // Nothing is stored under this key: an unknown tenant asked for must not hold memory until collection.
+            DeactivateOnIdle();
         }
 
-        if (minimumPublicityDays is { } days && PublicityPeriod.Problem(days) is { } problem)
+        return Task.FromResult(store.State.Info);
+    }
+
+    public async Task<Outcome<TenantInfo>> Upsert(string name, RatingScheme? scheme, int? expectedRevision, int? minimumPublicityDays = null)
+    {
+        if (TenantNames.Problem(name) is { } problem)
         {
-            return Outcome<TenantInfo>.Invalid("minimumPublicityDays", problem);
+            return Outcome<TenantInfo>.Invalid("name", problem);
+        }
+
+        if (minimumPublicityDays is { } days && PublicityPeriod.Problem(days) is { } publicityProblem)
+        {
+            return Outcome<TenantInfo>.Invalid("minimumPublicityDays", publicityProblem);
         }
 
         if (store.State.Info is { } existing)
         {
-            var changed = existing with { Name = name, MinimumPublicityDays = minimumPublicityDays ?? existing.MinimumPublicityDays };
-            return changed == existing ? Outcome<TenantInfo>.Ok(existing) : await SaveAsync(changed);
+            return await ChangeAsync(existing, name, scheme, expectedRevision, minimumPublicityDays);
+        }
+
+        if (expectedRevision is not null)
+        {
+            return Outcome<TenantInfo>.Fail(Failure.PreconditionFailed, $"there is no tenant '{Id}' to match; create it without If-Match");
         }
 
         // The framework first: a tenant that exists always has a version to score with.
+        var chosen = scheme ?? RatingScheme.Stars;
         var framework = GrainFactory.GetGrain<IFrameworkGrain>(GrainKeys.Framework(Id));
         if (await framework.GetCurrent() is null)
         {
-            var published = await framework.Publish(DefaultFrameworks.Create(scheme, 1, time.GetUtcNow()));
+            var published = await framework.Publish(DefaultFrameworks.Create(chosen, 1, time.GetUtcNow()), expectedVersion: null);
             if (!published.Succeeded)
             {
                 return published.As<TenantInfo>();
@@ -52,10 +67,40 @@ public sealed class TenantGrain(
         }
 
         await Registry.Register(Id);
-        return await SaveAsync(new TenantInfo(Id, name, null, scheme, time.GetUtcNow())
+        return await SaveAsync(new TenantInfo(Id, name, null, chosen, time.GetUtcNow(), Revision: 1)
         {
             MinimumPublicityDays = minimumPublicityDays ?? PublicityPeriod.DefaultDays,
         });
+    }
+
+    private async Task<Outcome<TenantInfo>> ChangeAsync(
+        TenantInfo existing, string name, RatingScheme? scheme, int? expectedRevision, int? minimumPublicityDays)
+    {
+        if (expectedRevision is { } expected && expected != existing.Revision)
+        {
+            return Outcome<TenantInfo>.Fail(Failure.PreconditionFailed,
+                $"tenant '{Id}' is at revision {existing.Revision}, not {expected}: someone else changed it; read it again");
+        }
+
+        if (scheme is { } wanted && wanted != existing.Scheme)
+        {
+            return Outcome<TenantInfo>.Invalid("ratingScheme",
+                $"tenant '{Id}' rates by {existing.Scheme.ToApiName()}; a rating scheme cannot change once chosen (leave ratingScheme out to rename)");
+        }
+
+        var changed = existing with { Name = name, MinimumPublicityDays = minimumPublicityDays ?? existing.MinimumPublicityDays };
+        if (changed == existing)
+        {
+            return Outcome<TenantInfo>.Ok(existing);
+        }
+
+        if (expectedRevision is null)
+        {
+            return Outcome<TenantInfo>.Fail(Failure.PreconditionRequired,
+                $"tenant '{Id}' exists (revision {existing.Revision}); send If-Match: \"{existing.Revision}\" to change it");
+        }
+
+        return await SaveAsync(changed with { Revision = existing.Revision + 1 });
     }
 
     public async Task<Outcome<TenantInfo>> ClaimRoot(string provinceCode)
@@ -76,7 +121,7 @@ public sealed class TenantGrain(
                 $"tenant '{Id}' already has its province '{tenant.RootCode}'; a tenant holds exactly one province");
         }
 
-        return await SaveAsync(tenant with { RootCode = provinceCode });
+        return await SaveAsync(tenant with { RootCode = provinceCode, Revision = tenant.Revision + 1 });
     }
 
     private async Task<Outcome<TenantInfo>> SaveAsync(TenantInfo info)

@@ -242,4 +242,167 @@ public class FrameworkRulesTests
 
         Assert.Equal(["dimensions"], Fields(FrameworkRules.Validate(framework)));
     }
+
+    [Fact]
+    public void A_top_band_no_score_can_reach_is_rejected()
+    {
+        var bands = Stars.Bands.ToList();
+        bands[4] = bands[4] with { MinScore = 110.01m };
+
+        var error = Assert.Single(FrameworkRules.Validate(Stars with { Bands = bands }));
+        Assert.Equal("bands[4].minScore", error.Field);
+        Assert.Contains("110", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_band_reachable_only_with_the_full_bonus_is_accepted()
+    {
+        var bands = Stars.Bands.ToList();
+        bands[4] = bands[4] with { MinScore = 110m };
+
+        Assert.Empty(FrameworkRules.Validate(Stars with { Bands = bands }));
+    }
+
+    [Fact]
+    public void Without_bonus_indicators_the_bonus_cap_reaches_nothing()
+    {
+        var bands = Stars.Bands.ToList();
+        bands[4] = bands[4] with { MinScore = 105m };
+        var framework = Stars with { Dimensions = Stars.Dimensions.Where(d => d.Id != Dimension.Bonus).ToList(), Bands = bands };
+
+        Assert.Equal(["bands[4].minScore"], Fields(FrameworkRules.Validate(framework)));
+        Assert.Equal(100m, FrameworkRules.HighestReachableTotal(framework));
+    }
+
+    [Fact]
+    public void A_bonus_indicator_above_the_bonus_cap_is_rejected()
+    {
+        var error = Assert.Single(FrameworkRules.Validate(WithIndicator(Stars, 5, 0, i => i with { Max = 10.5m })));
+
+        Assert.Equal("dimensions[5].indicators[0].max", error.Field);
+        Assert.Contains("bonusCap", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_a_bonus_cap_of_zero_no_bonus_indicator_can_count()
+    {
+        var errors = FrameworkRules.Validate(Stars with { BonusCap = 0m });
+
+        Assert.Equal(["dimensions[5].indicators[0].max", "dimensions[5].indicators[1].max", "dimensions[5].indicators[2].max", "dimensions[5].indicators[3].max"], Fields(errors));
+    }
+
+    [Fact]
+    public void A_bonus_cap_with_more_than_two_decimals_is_rejected() =>
+        Assert.Equal(["bonusCap"], Fields(FrameworkRules.Validate(Stars with { BonusCap = 9.999m })));
+
+    [Fact]
+    public void A_version_in_the_other_scheme_than_the_tenants_is_rejected()
+    {
+        Assert.Equal(["ratingScheme"], Fields(FrameworkRules.Validate(Grades, tenantScheme: RatingScheme.Stars)));
+        Assert.Empty(FrameworkRules.Validate(Grades, tenantScheme: RatingScheme.Grades));
+    }
+
+    [Fact]
+    public void A_band_that_drops_a_gate_of_the_band_below_is_rejected()
+    {
+        // 4★ without the 支部设置 gate of 3★: a branch failing that gate would skip 3★ and land on 4★.
+        var bands = Stars.Bands.ToList();
+        bands[3] = bands[3] with { Gates = [] };
+
+        var error = Assert.Single(FrameworkRules.Validate(Stars with { Bands = bands }));
+        Assert.Equal("bands[3].gates", error.Field);
+        Assert.Contains("setup", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_band_that_lowers_a_gate_of_the_band_below_is_rejected()
+    {
+        var bands = Stars.Bands.ToList();
+        bands[4] = bands[4] with { Gates = [new(Dimension.Setup, 0.5m, "支部设置达到满分的50%"), bands[4].Gates[1]] };
+
+        Assert.Equal(["bands[4].gates"], Fields(FrameworkRules.Validate(Stars with { Bands = bands })));
+    }
+
+    [Fact]
+    public void A_gate_on_the_lowest_band_changes_nothing_and_is_rejected()
+    {
+        var bands = Stars.Bands.ToList();
+        bands[0] = bands[0] with { Gates = [new(Dimension.Setup, 0.6m, "x")] };
+
+        Assert.Equal(["bands[0].gates"], Fields(FrameworkRules.Validate(Stars with { Bands = bands })));
+    }
+
+    [Fact]
+    public void A_dimension_gated_twice_in_one_band_is_rejected()
+    {
+        var bands = Stars.Bands.ToList();
+        bands[4] = bands[4] with { Gates = [.. bands[4].Gates, new(Dimension.Setup, 0.9m, "x")] };
+
+        Assert.Equal(["bands[4].gates[2].dimension"], Fields(FrameworkRules.Validate(Stars with { Bands = bands })));
+    }
+
+    [Theory]
+    [InlineData(RatingScheme.Stars)]
+    [InlineData(RatingScheme.Grades)]
+    public void The_lowest_level_as_pass_level_would_make_every_branch_compliant_and_is_rejected(RatingScheme scheme)
+    {
+        var framework = scheme == RatingScheme.Stars ? Stars : Grades;
+
+        Assert.Equal(["passLevel"], Fields(FrameworkRules.Validate(framework with { PassLevel = RatingLevels.Lowest(scheme) })));
+    }
+
+    [Theory]
+    [InlineData(RatingScheme.Stars, RatingLevel.Star5)]
+    [InlineData(RatingScheme.Grades, RatingLevel.Model)]
+    public void A_veto_capped_at_the_top_level_caps_nothing_and_is_rejected(RatingScheme scheme, RatingLevel top)
+    {
+        var framework = scheme == RatingScheme.Stars ? Stars : Grades;
+        var vetoes = framework.Vetoes.ToList();
+        vetoes[1] = vetoes[1] with { Cap = top };
+
+        Assert.Equal(["vetoes[1].cap"], Fields(FrameworkRules.Validate(framework with { Vetoes = vetoes })));
+    }
+
+    [Theory]
+    [InlineData("1.1\u0000")]
+    [InlineData("' OR '1'='1")]
+    [InlineData("1 1")]
+    [InlineData(".1")]
+    public void An_indicator_id_that_cannot_be_a_key_is_rejected(string id) =>
+        Assert.Equal(["dimensions[0].indicators[0].id"], Fields(FrameworkRules.Validate(WithIndicator(Stars, 0, 0, i => i with { Id = id }))));
+
+    [Theory]
+    [InlineData("name")]
+    [InlineData("dimension")]
+    [InlineData("indicator")]
+    [InlineData("veto")]
+    [InlineData("gate")]
+    public void Text_with_control_or_invisible_characters_is_rejected_wherever_it_is(string where)
+    {
+        const string hostile = "名\u202E称\u0007";
+        var bands = Stars.Bands.ToList();
+        bands[2] = bands[2] with { Gates = [bands[2].Gates[0] with { Description = hostile }] };
+        var dimensions = Stars.Dimensions.ToList();
+        dimensions[1] = dimensions[1] with { Name = hostile };
+        var (framework, field) = where switch
+        {
+            "name" => (Stars with { Name = hostile }, "name"),
+            "dimension" => (Stars with { Dimensions = dimensions }, "dimensions[1].name"),
+            "indicator" => (WithIndicator(Stars, 2, 1, i => i with { Name = hostile }), "dimensions[2].indicators[1].name"),
+            "veto" => (Stars with { Vetoes = [Stars.Vetoes[0] with { Name = hostile }] }, "vetoes[0].name"),
+            _ => (Stars with { Bands = bands }, "bands[2].gates[0].description"),
+        };
+
+        var error = Assert.Single(FrameworkRules.Validate(framework));
+        Assert.Equal(field, error.Field);
+        Assert.Contains("U+202E", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_longer_than_its_limit_is_rejected()
+    {
+        Assert.Equal(["name"], Fields(FrameworkRules.Validate(Stars with { Name = new string('版', FrameworkRules.MaxNameLength + 1) })));
+        Assert.Equal(["dimensions[0].indicators[0].name"],
+            Fields(FrameworkRules.Validate(WithIndicator(Stars, 0, 0, i => i with { Name = new string('项', FrameworkRules.MaxItemTextLength + 1) }))));
+    }
 }

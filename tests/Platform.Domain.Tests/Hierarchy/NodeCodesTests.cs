@@ -58,6 +58,18 @@ public class NodeCodesTests
         Assert.NotNull(NodeCodes.Problem(NodeKind.Branch, code));
 
     [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData(".hidden")]
+    [InlineData("-1")]
+    [InlineData("_x")]
+    public void Organisation_code_must_start_with_a_letter_or_digit_so_a_url_can_address_it(string code)
+    {
+        Assert.Contains("starting with a letter or digit", NodeCodes.Problem(NodeKind.Branch, code), StringComparison.Ordinal);
+        Assert.False(NodeCodes.IsWellFormed(code));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]

@@ -104,6 +104,18 @@ public class NodeDefinitionRulesTests
     [InlineData("  ")]
     public void Blank_name_is_rejected(string name) => Assert.Equal(["name"], Fields(Branch with { Name = name }));
 
+    [Theory]
+    [InlineData("第一\u0000党支部", "U+0000")]
+    [InlineData("第一党支部\u0007", "U+0007")]
+    [InlineData("\u202E部支党一第", "U+202E")]
+    [InlineData("第一\n党支部", "U+000A")]
+    public void Name_with_control_or_invisible_characters_is_rejected(string name, string codePoint)
+    {
+        var error = Assert.Single(NodeDefinitionRules.Validate(Branch with { Name = name }));
+        Assert.Equal("name", error.Field);
+        Assert.Contains(codePoint, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Name_longer_than_100_characters_is_rejected()
     {

@@ -44,6 +44,15 @@ public sealed class CsvExportWriterTests
         }
     }
 
+    [Fact]
+    public async Task Characters_a_reader_cannot_see_are_written_as_replacement_characters()
+    {
+        var text = Text(await WriteAsync(Rows.Sheet("s", ["名称"], ["支\u0000部\u0007"], ["\u202E部支"], ["零\u200B宽"], ["换\n行\t制表"], ["𠀀\uD800"])));
+
+        Assert.Equal("名称\r\n支\uFFFD部\uFFFD\r\n\uFFFD部支\r\n零\uFFFD宽\r\n\"换\n行\t制表\"\r\n𠀀\uFFFD\r\n", text);
+        Assert.DoesNotContain(text, c => char.IsControl(c) && c is not ('\r' or '\n' or '\t'));
+    }
+
     [Theory]
     [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
     [InlineData("+86 731", "'+86 731")]

@@ -12,7 +12,7 @@ internal static class TenantSetup
     /// <param name="minimumPublicityDays">Null for the default (5 days of 公示 before a campaign may become final).</param>
     public static async Task CreateTenantAsync(IGrainFactory grains, string tenant, int? minimumPublicityDays = null)
     {
-        var created = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).Upsert("测试", RatingScheme.Stars, minimumPublicityDays);
+        var created = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).Upsert("测试", RatingScheme.Stars, expectedRevision: null, minimumPublicityDays);
         Assert.True(created.Succeeded, created.Detail);
     }
 
