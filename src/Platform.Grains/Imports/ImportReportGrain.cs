@@ -29,6 +29,9 @@ public sealed class ImportReportGrain(
             counts, store.State.RejectionsKept, store.State.Chunks);
         store.State = store.State with { Report = report };
         await store.WriteStateAsync();
+
+        // A finished report is read rarely, if ever: it need not hold memory until collection.
+        DeactivateOnIdle();
         return report;
     }
 
@@ -43,7 +46,11 @@ public sealed class ImportReportGrain(
         DeactivateOnIdle();
     }
 
-    public Task<ImportReport?> Get() => Task.FromResult(store.State.Report);
+    public Task<ImportReport?> Get()
+    {
+        DeactivateOnIdle();
+        return Task.FromResult(store.State.Report);
+    }
 
     private IImportRejectionsGrain Chunk(int chunk)
     {

@@ -48,8 +48,8 @@ public sealed class ImportedCodesAndNamesTests(GatewayFixture fixture)
 
     private static void AssertRejected(JsonElement report, string field)
     {
-        var row = report.GetProperty("results")[0];
-        Assert.Equal("rejected", row.GetProperty("result").GetString());
+        Assert.Equal(1, report.GetProperty("rejected").GetInt32());
+        var row = report.GetProperty("rejections")[0];
         Assert.Contains(row.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == field);
     }
 }

@@ -101,7 +101,7 @@ public sealed class BadBodyTests(GatewayFixture fixture)
     public async Task A_number_with_trailing_zeros_is_the_same_number_and_accepted()
     {
         var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
-        var stored = await (await SendAsync(HttpMethod.Put, $"/api/v1/tenants/{tenant}/orgs/{Branch}/assessment", """{"scores":{"1.1":2.500000000000000000000000000000000,"1.2":15e-1}}""")).JsonAsync();
+        var stored = await (await SendAsync(HttpMethod.Put, $"/api/v1/tenants/{tenant}/orgs/{Branch}/assessment", """{"actor":"测试","scores":{"1.1":2.500000000000000000000000000000000,"1.2":15e-1}}""")).JsonAsync();
         Assert.Equal(2.5m, stored.GetProperty("scores").GetProperty("1.1").GetDecimal());
         Assert.Equal(1.5m, stored.GetProperty("scores").GetProperty("1.2").GetDecimal());
     }

@@ -195,7 +195,6 @@ internal static class HostileBodies
     private static IEnumerable<HostileInput> StringAttacks(WriteRoute route, JsonObject template, Slot slot)
     {
         var freeText = route.IsFreeText(slot.Path);
-        var checkedElsewhere = route.IsTextCheckedElsewhere(slot.Path);
         yield return Replaced(template, slot, "wrong type: a number", "12345");
         yield return Replaced(template, slot, "wrong type: an object", "{\"a\":1}");
         yield return Replaced(template, slot, "wrong type: an array", "[\"a\"]");
@@ -213,11 +212,6 @@ internal static class HostileBodies
             }
 
             yield return Replaced(template, slot, "empty", "\"\"");
-        }
-
-        if (checkedElsewhere)
-        {
-            yield break;
         }
 
         yield return Replaced(template, slot, "5,000 characters", Serialize(JsonValue.Create(new string('长', 5000))));

@@ -28,13 +28,6 @@ internal sealed record WriteRoute(string Name, HttpMethod Method, string Path)
     /// <summary>Patterns of free text (e.g. <c>reasons.*</c>): an SQL fragment is legitimate text there, so it is tested apart.</summary>
     public IReadOnlyList<string> FreeText { get; init; } = [];
 
-    /// <summary>
-    /// Patterns of free text whose length and characters the campaign grains check (branch issue8-campaign applies
-    /// TextRules there). On a branch without those checks a long or invisible text is stored, so these inputs are
-    /// left out here; once that branch is merged the list should be emptied.
-    /// </summary>
-    public IReadOnlyList<string> TextCheckedElsewhere { get; init; } = [];
-
     /// <summary>Where the unchanged template is sent once before the attack, and must succeed: so each hostile input is
     /// refused for what it corrupts. Another branch or organisation in the same state, where sending it to the attacked
     /// one would change what the test watches.</summary>
@@ -49,8 +42,6 @@ internal sealed record WriteRoute(string Name, HttpMethod Method, string Path)
     public bool IsCollection(string path) => Collections.Contains(path);
 
     public bool IsFreeText(string path) => Matches(FreeText, path);
-
-    public bool IsTextCheckedElsewhere(string path) => Matches(TextCheckedElsewhere, path);
 
     private static bool Matches(IReadOnlyList<string> patterns, string path) =>
         patterns.Any(p => Regex.IsMatch(path, "^" + Regex.Escape(p).Replace(@"\*", ".+", StringComparison.Ordinal) + "$"));

@@ -17,14 +17,11 @@ internal static class WriteRoutes
 
     private static readonly string[] CampaignBranches = ["9430102001-01", "9430102001-02", "9430202001-01", "9430202002-01"];
 
-    /// <summary>Campaign text the campaign grains check (branch issue8-campaign): see <see cref="WriteRoute.TextCheckedElsewhere"/>.</summary>
-    private static readonly string[] CampaignText = ["name", "actor", "reason", "reasons.*", "evidence.*"];
-
     public static async Task<IReadOnlyList<WriteRoute>> ArrangeAsync(HttpClient http)
     {
         var tenant = await CreateTenantAsync(http, SmallProvince.Csv);
         var api = $"/api/v1/tenants/{tenant}";
-        await SendAsync(http, HttpMethod.Put, $"{api}/orgs/{Branch}/assessment", null, new { scores = Scores.AtShare(0.7m) });
+        await SendAsync(http, HttpMethod.Put, $"{api}/orgs/{Branch}/assessment", null, new { actor = "省委教育工委", scores = Scores.AtShare(0.7m) });
         var framework = JsonNode.Parse(await http.GetStringAsync($"{api}/framework"))!.AsObject();
         framework.Remove("version");
         framework.Remove("publishedAt");
@@ -38,6 +35,7 @@ internal static class WriteRoutes
         scores.Remove("1.4");
         var assessment = Json(new
         {
+            actor = "省委教育工委",
             scores,
             counts = new Dictionary<string, object> { ["2.1"] = new { held = 3, required = 4 } },
             facts = new Dictionary<string, bool> { ["1.4"] = true },
@@ -64,6 +62,7 @@ internal static class WriteRoutes
                 Reads = [$"{api}/orgs/{Branch}/assessment"],
                 IfMatchFrom = $"{api}/orgs/{Branch}/assessment",
                 Collections = ["scores", "counts", "facts", "vetoes"],
+                FreeText = ["actor"],
                 ValidateAt = $"{api}/orgs/9430102001-02/assessment",
             },
             new("POST framework version", HttpMethod.Post, $"{api}/framework/versions")
@@ -81,11 +80,22 @@ internal static class WriteRoutes
             {
                 Template = Json(new { parentCode = "430102" }),
                 Reads = [$"{api}/nodes/9430103001", $"{api}/nodes/430103", $"{api}/nodes/430102"],
+                IfMatchFrom = $"{api}/nodes/9430103001",
             },
             new("POST close", HttpMethod.Post, $"{api}/nodes/{SmallProvince.Root}/close")
             {
                 Template = [],
                 Reads = [$"{api}/nodes/{SmallProvince.Root}"],
+                IfMatchFrom = $"{api}/nodes/{SmallProvince.Root}",
+            },
+            new("POST veto event", HttpMethod.Post, $"{api}/orgs/{Branch}/assessment/vetoes")
+            {
+                Template = Json(new { vetoId = "V2", reason = "发生意识形态事件，经查属实", actor = "省委教育工委" }),
+                Reads = [$"{api}/orgs/{Branch}/assessment", $"{api}/orgs/{Branch}/assessment/history"],
+                IfMatchFrom = $"{api}/orgs/{Branch}/assessment",
+                FreeText = ["actor", "reason"],
+                ValidateAt = $"{api}/orgs/9430102001-02/assessment/vetoes",
+                ValidateIfMatchFrom = $"{api}/orgs/9430102001-02/assessment",
             },
             new("POST import", HttpMethod.Post, $"{api}/imports/hierarchy")
             {
@@ -104,13 +114,12 @@ internal static class WriteRoutes
                     deadlines = new Dictionary<string, DateTimeOffset> { ["selfAssessment"] = DateTimeOffset.UtcNow.AddDays(30), ["review"] = DateTimeOffset.UtcNow.AddDays(40) },
                     crossCheck = new { sampleRate = 0.5, minimumPerCity = 1, cascadeOnFailure = true },
                     quotas = new { regionLevel = "province", maxShares = new Dictionary<string, decimal> { ["star5"] = 0.3m, ["star4"] = 0.5m } },
-                    seed = 7,
+                    seed = "7",
                     actor = "省委教育工委",
                 }),
                 Reads = [$"{c}/campaigns"],
                 Collections = ["scope", "deadlines", "quotas.maxShares"],
                 FreeText = ["name", "actor"],
-                TextCheckedElsewhere = CampaignText,
                 ValidateAt = $"{c}/campaigns",
             },
             new("POST advance", HttpMethod.Post, $"{campaigns.Draft}/advance")
@@ -118,7 +127,6 @@ internal static class WriteRoutes
                 Template = Json(new { to = "selfAssessment", actor = "省委教育工委" }),
                 Reads = [campaigns.Draft],
                 FreeText = ["actor"],
-                TextCheckedElsewhere = CampaignText,
             },
             new("PUT self-assessment", HttpMethod.Put, $"{campaigns.SelfAssessment}/branches/{CampaignBranches[0]}/self-assessment")
             {
@@ -135,7 +143,6 @@ internal static class WriteRoutes
                 IfMatchFrom = $"{campaigns.SelfAssessment}/branches/{CampaignBranches[0]}",
                 Collections = ["scores", "counts", "facts", "vetoes", "evidence"],
                 FreeText = ["actor", "evidence.*"],
-                TextCheckedElsewhere = CampaignText,
                 BodyLimit = 256 * 1024,
                 ValidateAt = $"{campaigns.SelfAssessment}/branches/{CampaignBranches[3]}/self-assessment",
                 ValidateIfMatchFrom = $"{campaigns.SelfAssessment}/branches/{CampaignBranches[3]}",
@@ -147,7 +154,6 @@ internal static class WriteRoutes
                 IfMatchFrom = $"{campaigns.Review}/branches/{CampaignBranches[0]}",
                 Collections = ["scores", "reasons", "vetoes"],
                 FreeText = ["actor", "reasons.*"],
-                TextCheckedElsewhere = CampaignText,
                 BodyLimit = 256 * 1024,
                 ValidateAt = $"{campaigns.Review}/branches/{CampaignBranches[3]}/review",
                 ValidateIfMatchFrom = $"{campaigns.Review}/branches/{CampaignBranches[3]}",
@@ -159,7 +165,6 @@ internal static class WriteRoutes
                 IfMatchFrom = $"{campaigns.CrossCheck}/branches/{CampaignBranches[0]}",
                 Collections = ["scores", "reasons", "vetoes"],
                 FreeText = ["actor", "reasons.*"],
-                TextCheckedElsewhere = CampaignText,
                 BodyLimit = 256 * 1024,
                 ValidateAt = $"{campaigns.CrossCheck}/branches/{CampaignBranches[1]}/cross-check",
                 ValidateIfMatchFrom = $"{campaigns.CrossCheck}/branches/{CampaignBranches[1]}",
@@ -171,7 +176,6 @@ internal static class WriteRoutes
                 IfMatchFrom = $"{campaigns.Publicity}/branches/{CampaignBranches[0]}",
                 Collections = ["indicators"],
                 FreeText = ["actor", "reason"],
-                TextCheckedElsewhere = CampaignText,
                 BodyLimit = 256 * 1024,
                 ValidateAt = $"{campaigns.Publicity}/branches/{CampaignBranches[2]}/appeal",
                 ValidateIfMatchFrom = $"{campaigns.Publicity}/branches/{CampaignBranches[2]}",
@@ -190,7 +194,6 @@ internal static class WriteRoutes
                 IfMatchFrom = $"{campaigns.Publicity}/branches/{CampaignBranches[1]}",
                 Collections = ["scores", "reasons"],
                 FreeText = ["actor", "reason", "reasons.*"],
-                TextCheckedElsewhere = CampaignText,
                 BodyLimit = 256 * 1024,
                 ValidateAt = $"{campaigns.Publicity}/branches/{CampaignBranches[3]}/appeal/decision",
                 ValidateIfMatchFrom = $"{campaigns.Publicity}/branches/{CampaignBranches[3]}",

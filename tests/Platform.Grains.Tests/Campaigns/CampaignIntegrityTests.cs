@@ -118,8 +118,9 @@ public sealed class CampaignIntegrityTests(ClusterFixture fixture)
         Assert.True(decided.Succeeded, decided.Detail);
 
         var tenant = _grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(driver.Tenant));
-        Assert.Equal(Failure.Invalid, (await tenant.Upsert("测试", RatingScheme.Stars, PublicityPeriod.MaxDays + 1)).Failure);
-        Assert.True((await tenant.Upsert("测试", RatingScheme.Stars, 0)).Succeeded);
+        var revision = (await tenant.Get())!.Revision;
+        Assert.Equal(Failure.Invalid, (await tenant.Upsert("测试", RatingScheme.Stars, revision, PublicityPeriod.MaxDays + 1)).Failure);
+        Assert.True((await tenant.Upsert("测试", RatingScheme.Stars, revision, 0)).Succeeded);
         var final = await driver.AdvanceAsync(CampaignStage.Final);
         Assert.Equal(CampaignStage.Final, final.Stage);
     }
