@@ -48,6 +48,9 @@ public static class GrainKeys
     public static string ImportRejections(string tenant, string importId, int chunk) =>
         $"{tenant}{ImportInfix}{importId}/rejections/{chunk}";
 
+    /// <summary>The official ratings a campaign's final set and the changes made to them since.</summary>
+    public static string OfficialRatings(string tenant, string campaignId) => $"{tenant}{CampaignInfix}{campaignId}/official/ratings";
+
     /// <summary>Splits a campaign, entry or tally key into its tenant, campaign id and (for the latter two) code.</summary>
     public static (string Tenant, string CampaignId, string? Code) ParseCampaign(string key)
     {

@@ -25,6 +25,10 @@ public interface ICampaignGrain : IGrainWithStringKey
     [Alias("Advance"), ResponseTimeout("00:10:00")]
     Task<Outcome<CampaignView>> Advance(CampaignStage to, string actor);
 
+    /// <summary>The candidates and quotas the final placed, once the campaign is final; null before.</summary>
+    [Alias("GetQuotaBasis"), ReadOnly, AlwaysInterleave]
+    Task<QuotaBasis?> GetQuotaBasis();
+
     [Alias("GetStatus"), ReadOnly, AlwaysInterleave]
     Task<CampaignStatus?> GetStatus();
 

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Platform.Domain.Campaigns;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Ranking;
 using Platform.Domain.Rollups;
@@ -60,6 +61,11 @@ public interface INodeGrain : IGrainWithStringKey
     /// <summary>A veto event during the year (一票否决): the standing rating drops at once to the veto's cap.</summary>
     [Alias("ApplyVeto")]
     Task<Outcome<AssessmentView>> ApplyVeto(string vetoId, string reason, string actor, int? expectedRevision);
+
+    /// <summary>A tenant admin's correction of the standing rating (更正): changed indicators with a reason each, and an
+    /// overall reason. Refused when it would put a quota region over the seats of the campaign that set the rating.</summary>
+    [Alias("CorrectAssessment")]
+    Task<Outcome<AssessmentView>> CorrectAssessment(ScoreChanges changes, string reason, string actor, int? expectedRevision);
 
     /// <summary>The node's open children as it holds them: code, kind and name (and rollup).</summary>
     [Alias("GetChildren"), ReadOnly, AlwaysInterleave]

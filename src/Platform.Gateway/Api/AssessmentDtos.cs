@@ -1,3 +1,4 @@
+using Platform.Domain.Campaigns;
 using Platform.Contracts.Hierarchy;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
@@ -56,6 +57,21 @@ public sealed record AssessmentDto(
 
 /// <summary>A veto event during the year (一票否决): which veto item, why, and who records it.</summary>
 public sealed record VetoEventRequest(string? VetoId, string? Reason, string? Actor);
+
+/// <summary>A tenant admin's correction of a standing rating (更正): new points for some indicators, each with its reason in
+/// <c>reasons</c> (and <c>reasons.vetoes</c> when <c>vetoes</c> changes), an overall <c>reason</c>, and who corrects.</summary>
+public sealed record CorrectionRequest(
+    string? Actor,
+    string? Reason,
+    IReadOnlyDictionary<string, decimal>? Scores,
+    IReadOnlyDictionary<string, string>? Reasons,
+    IReadOnlyList<string>? Vetoes) : IRequestBody
+{
+    public IEnumerable<FieldError> NullElements() => Nulls.In(Reasons, "reasons").Concat(Nulls.In(Vetoes, "vetoes"));
+
+    public ScoreChanges ToChanges() => new(
+        Scores ?? new Dictionary<string, decimal>(), Reasons ?? new Dictionary<string, string>(), Vetoes);
+}
 
 /// <summary>One change to a branch's standing rating (评定变更留痕).</summary>
 /// <param name="Source">baseline, campaignFinal, veto or correction.</param>

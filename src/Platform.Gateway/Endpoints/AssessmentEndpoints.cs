@@ -35,6 +35,15 @@ internal static class AssessmentEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        orgs.MapPost("/{code}/assessment/corrections", PostCorrection)
+            .WithSummary("A tenant admin's correction of a standing rating (更正), with a reason for each changed indicator")
+            .WithDescription("Rescored on the framework version that scored the rating. Refused (409) when it would put a region over the quota (名额) of the campaign that set the rating. Needs If-Match with the assessment's ETag, a reason and an actor; leaves an audit line.")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         orgs.MapGet("/{code}/assessment/history", GetHistory)
             .WithSummary("Every change to the branch's standing rating: who, when, by which path, from what to what, and why (留痕)")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -91,6 +100,25 @@ internal static class AssessmentEndpoints
 
         var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code))
             .ApplyVeto(request.VetoId, request.Reason ?? "", request.Actor ?? "", expected);
+        return Reply(outcome, response);
+    }
+
+    private static async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> PostCorrection(
+        string tenant, string code, CorrectionRequest request, IGrainFactory grains, HttpRequest http, HttpResponse response)
+    {
+        if (!NodeCodes.IsWellFormed(code))
+        {
+            return Problems.Invalid("code", "is not an organisation code");
+        }
+
+        var (expected, badIfMatch) = ETags.IfMatch(http);
+        if (badIfMatch is not null)
+        {
+            return Problems.Invalid([badIfMatch]);
+        }
+
+        var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code))
+            .CorrectAssessment(request.ToChanges(), request.Reason ?? "", request.Actor ?? "", expected);
         return Reply(outcome, response);
     }
 

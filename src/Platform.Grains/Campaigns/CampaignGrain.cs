@@ -146,6 +146,10 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
     public Task<IReadOnlyList<CrossCheckAssignment>> GetAssignments() => Task.FromResult(State.Assignments);
 
+    public Task<QuotaBasis?> GetQuotaBasis() => Task.FromResult(State is { Stage: CampaignStage.Final, Definition: { } definition }
+        ? new QuotaBasis(_resultsStore.State.Candidates, definition.Quotas)
+        : null);
+
     public Task<TallyNode?> GetTallyNode(string code)
     {
         ForgetIfUndefined();

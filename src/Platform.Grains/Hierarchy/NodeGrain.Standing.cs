@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Platform.Contracts;
+using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
+using Platform.Domain.Campaigns;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Scoring;
 using Platform.Domain.Standing;
@@ -65,7 +67,54 @@ public sealed partial class NodeGrain
 
         var framework = await _frameworks.GetVersionAsync(_tenant, current.FrameworkVersion);
         var outcome = _current.Standing.ApplyVeto(framework!, vetoId, reason, expectedRevision, actor, _time.GetUtcNow());
-        return await CommitAsync(outcome);
+        return await CommitOfficialAsync(outcome, enforceQuota: false);
+    }
+
+    public async Task<Outcome<AssessmentView>> CorrectAssessment(ScoreChanges changes, string reason, string actor, int? expectedRevision)
+    {
+        if (RatedNodeProblem() is { } problem)
+        {
+            return problem;
+        }
+
+        if (_current.Standing.Current is not { } current)
+        {
+            return Outcome<AssessmentView>.Fail(Failure.Conflict, $"'{_code}' has no rating to correct");
+        }
+
+        var framework = await _frameworks.GetVersionAsync(_tenant, current.FrameworkVersion);
+        var outcome = _current.Standing.Correct(framework!, changes, reason, expectedRevision, actor, _time.GetUtcNow());
+        return await CommitOfficialAsync(outcome, enforceQuota: true);
+    }
+
+    /// <summary>
+    /// A change to a rating a campaign set is recorded with that campaign first, which checks the quota (名额) and keeps
+    /// the seats counted; then stored here. Should the write here fail, the campaign is given the old level back.
+    /// </summary>
+    private async Task<Outcome<AssessmentView>> CommitOfficialAsync(StandingOutcome outcome, bool enforceQuota)
+    {
+        var before = _current.Standing.Current?.Rating;
+        if (outcome is not { Succeeded: true, Change: { } change, Standing.RatedByCampaign: { } campaign } || change.NewRating == before)
+        {
+            return await CommitAsync(outcome);
+        }
+
+        var official = GrainFactory.GetGrain<IOfficialRatingsGrain>(GrainKeys.OfficialRatings(_tenant, campaign));
+        var revised = await official.Revise(_code, change.NewRating, enforceQuota);
+        if (!revised.Succeeded)
+        {
+            return revised.As<AssessmentView>();
+        }
+
+        try
+        {
+            return await CommitAsync(outcome);
+        }
+        catch when (before is { } level)
+        {
+            await official.Revise(_code, level, enforceQuota: false);
+            throw;
+        }
     }
 
     /// <summary>Stores a changed standing and reports it up; a refusal or a repeat changes nothing.</summary>

@@ -23,6 +23,9 @@ public static class StorageNames
     public const string CampaignRoster = "roster";
     public const string CampaignEntry = "entry";
 
+    /// <summary>Changes to a final campaign's official ratings (veto events, corrections).</summary>
+    public const string OfficialRatings = "official";
+
     /// <summary>The quota candidates of a campaign's final, written once per run of final.</summary>
     public const string CampaignResults = "results";
 
