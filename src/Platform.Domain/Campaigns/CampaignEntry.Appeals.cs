@@ -57,7 +57,7 @@ public sealed partial record CampaignEntry
         }
 
         return errors.Count > 0
-            ? Refused(EntryRefusal.Invalid(errors))
+            ? Refused(Refusal.Invalid(errors))
             : Changed(this with { Appeal = new AppealRecord(appeal.Indicators, appeal.Reason, context.Now, context.Actor, null) });
     }
 
@@ -79,7 +79,7 @@ public sealed partial record CampaignEntry
 
         if (Appeal is not { } appeal)
         {
-            return Refused(new(EntryRefusalKind.NotFound, $"'{Code}' has not appealed", []));
+            return Refused(new(RefusalKind.NotFound, $"'{Code}' has not appealed", []));
         }
 
         if (appeal.Decision is not null)
@@ -112,7 +112,7 @@ public sealed partial record CampaignEntry
 
         if (errors.Count > 0)
         {
-            return Refused(EntryRefusal.Invalid(errors));
+            return Refused(Refusal.Invalid(errors));
         }
 
         return Changed(this with

@@ -42,7 +42,7 @@ public sealed partial record CampaignEntry
         errors.AddRange(scored.Errors);
         if (errors.Count > 0)
         {
-            return Refused(EntryRefusal.Invalid(errors));
+            return Refused(Refusal.Invalid(errors));
         }
 
         var assessment = scored.Assessment!;
@@ -87,7 +87,7 @@ public sealed partial record CampaignEntry
         var revised = ScoreRevision.Apply(context.Framework, basis.Assessment, changes, stage, context.Actor, context.Now);
         if (!revised.Succeeded)
         {
-            return Refused(EntryRefusal.Invalid(revised.Errors));
+            return Refused(Refusal.Invalid(revised.Errors));
         }
 
         return Changed(this with
@@ -122,7 +122,7 @@ public sealed partial record CampaignEntry
 
         if (reviewerCity != check.ReviewerCity)
         {
-            return Refused(EntryRefusal.Invalid("reviewerCity",
+            return Refused(Refusal.Invalid("reviewerCity",
                 $"'{Code}' is assigned to the reviewers of city '{check.ReviewerCity}', not '{reviewerCity}'"));
         }
 
@@ -130,7 +130,7 @@ public sealed partial record CampaignEntry
         var revised = ScoreRevision.Apply(context.Framework, basis.Assessment, changes, stage, context.Actor, context.Now);
         if (!revised.Succeeded)
         {
-            return Refused(EntryRefusal.Invalid(revised.Errors));
+            return Refused(Refusal.Invalid(revised.Errors));
         }
 
         var result = revised.Assessment!;

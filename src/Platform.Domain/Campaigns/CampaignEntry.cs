@@ -109,36 +109,36 @@ public sealed partial record CampaignEntry
     }
 
     /// <summary>The checks every command of a person shares: who acts, a campaign still open, the revision they read.</summary>
-    private EntryRefusal? Admit(EntryContext context, bool whileFinalising = false)
+    private Refusal? Admit(EntryContext context, bool whileFinalising = false)
     {
         if (TextRules.Problem(context.Actor, MaxActorLength) is { } problem)
         {
-            return EntryRefusal.Invalid("actor", $"{problem}: say who is acting, for the audit trail");
+            return Refusal.Invalid("actor", $"{problem}: say who is acting, for the audit trail");
         }
 
         var campaign = context.Campaign;
         if (campaign.Stage == CampaignStage.Final || (campaign.Finalising && !whileFinalising))
         {
-            return EntryRefusal.Conflict("the campaign is final (or being made final): its results can no longer change");
+            return Refusal.Conflict("the campaign is final (or being made final): its results can no longer change");
         }
 
         if (Revision > 0 && context.ExpectedRevision is null)
         {
-            return new(EntryRefusalKind.PreconditionRequired,
+            return new(RefusalKind.PreconditionRequired,
                 $"'{Code}' is at revision {Revision} in this campaign; send If-Match: \"{Revision}\"", []);
         }
 
         return context.ExpectedRevision is { } expected && expected != Revision
-            ? new(EntryRefusalKind.PreconditionFailed,
+            ? new(RefusalKind.PreconditionFailed,
                 $"'{Code}' is at revision {Revision}, not {expected}: someone else changed it; read it again", [])
             : null;
     }
 
     private EntryOutcome Changed(CampaignEntry next) => new(next with { Revision = Revision + 1 }, null);
 
-    private EntryOutcome Refused(EntryRefusal refusal) => new(this, refusal);
+    private EntryOutcome Refused(Refusal refusal) => new(this, refusal);
 
-    private EntryOutcome Conflict(string detail) => Refused(EntryRefusal.Conflict(detail));
+    private EntryOutcome Conflict(string detail) => Refused(Refusal.Conflict(detail));
 
     private EntryOutcome StageConflict(string rule, CampaignStage stage) => Conflict($"{rule}; the campaign is in {stage.ToApiName()}");
 }

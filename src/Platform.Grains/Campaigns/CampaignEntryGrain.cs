@@ -127,7 +127,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         var outcome = _current.Finalise(placement, status!, framework!, actor, _time.GetUtcNow());
         if (outcome.Refusal is { } refusal)
         {
-            return Refused<FinalResult>(refusal);
+            return Outcome<FinalResult>.Refused(refusal);
         }
 
         // The node remembers which campaign it took its rating from, so a re-run after an interruption between this
@@ -143,7 +143,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
 
         outcome = _current.Finalise(placement, status!, framework!, actor, _time.GetUtcNow());
         await ChangeAsync(outcome.Entry);
-        return outcome.Entry.Final is { } final ? Outcome<FinalResult>.Ok(final) : Refused<FinalResult>(outcome.Refusal!);
+        return outcome.Entry.Final is { } final ? Outcome<FinalResult>.Ok(final) : Outcome<FinalResult>.Refused(outcome.Refusal!);
     }
 
     /// <summary>Runs a person's command: the roster and the campaign first (I/O), then the entry's rules, then the write.</summary>
@@ -163,7 +163,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         var outcome = command(new EntryContext(status!, framework!, actor, expectedRevision, _time.GetUtcNow()));
         if (outcome.Refusal is { } refusal)
         {
-            return Refused<EntryView>(refusal);
+            return Outcome<EntryView>.Refused(refusal);
         }
 
         await ChangeAsync(outcome.Entry);
@@ -278,16 +278,6 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
 
         return Outcome<T>.Fail(Failure.NotFound, $"'{_code}' is not a branch on the roster of campaign '{_campaignId}' (the roster is fixed when self-assessment opens)");
     }
-
-    private static Outcome<T> Refused<T>(EntryRefusal refusal) => refusal.Kind switch
-    {
-        EntryRefusalKind.Invalid => Outcome<T>.Invalid(refusal.Errors),
-        EntryRefusalKind.Conflict => Outcome<T>.Fail(Failure.Conflict, refusal.Detail),
-        EntryRefusalKind.NotFound => Outcome<T>.Fail(Failure.NotFound, refusal.Detail),
-        EntryRefusalKind.PreconditionFailed => Outcome<T>.Fail(Failure.PreconditionFailed, refusal.Detail),
-        EntryRefusalKind.PreconditionRequired => Outcome<T>.Fail(Failure.PreconditionRequired, refusal.Detail),
-        _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Kind, null),
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign entry {Code} could not report its tally; it will retry")]
     private partial void LogReportFailed(Exception exception, string code);

@@ -24,7 +24,7 @@ public class CampaignEntryAppealsTests
         script.Do((e, c) => e.RaiseAppeal(Appeal, c), Secretary);
 
         Assert.Equal(1, script.Entry.Tally().AppealsOpen);
-        script.AssertRefused(script.Try((e, c) => e.RaiseAppeal(Appeal, c), Secretary), EntryRefusalKind.Conflict);
+        script.AssertRefused(script.Try((e, c) => e.RaiseAppeal(Appeal, c), Secretary), RefusalKind.Conflict);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class CampaignEntryAppealsTests
         var script = InPublicity();
         script.AppealsClosed = true;
 
-        var refusal = script.AssertRefused(script.Try((e, c) => e.RaiseAppeal(Appeal, c), Secretary), EntryRefusalKind.Conflict);
+        var refusal = script.AssertRefused(script.Try((e, c) => e.RaiseAppeal(Appeal, c), Secretary), RefusalKind.Conflict);
 
         Assert.Contains("appeal again in a moment", refusal.Detail);
     }
@@ -45,7 +45,7 @@ public class CampaignEntryAppealsTests
     {
         var script = InPublicity();
 
-        script.AssertRefused(script.Try((e, c) => e.RaiseAppeal(Appeal with { Reason = reason }, c), Secretary), EntryRefusalKind.Invalid, "reason");
+        script.AssertRefused(script.Try((e, c) => e.RaiseAppeal(Appeal with { Reason = reason }, c), Secretary), RefusalKind.Invalid, "reason");
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class CampaignEntryAppealsTests
         script.Do((e, c) => e.RaiseAppeal(Appeal, c), Secretary);
 
         script.AssertRefused(script.Try((e, c) => e.DecideAppeal(new AppealRuling(false, Change("2.1", 1), "不属实"), c), Admin),
-            EntryRefusalKind.Invalid, "changes");
+            RefusalKind.Invalid, "changes");
         script.Do((e, c) => e.DecideAppeal(new AppealRuling(false, ScoreChanges.None, "不属实"), c), Admin);
 
         Assert.Equal(90m, script.Entry.Result!.Assessment.Total);
@@ -88,7 +88,7 @@ public class CampaignEntryAppealsTests
 
         var other = InPublicity();
         other.Finalising = true;
-        other.AssertRefused(other.Try((e, c) => e.RaiseAppeal(Appeal, c), Secretary), EntryRefusalKind.Conflict);
+        other.AssertRefused(other.Try((e, c) => e.RaiseAppeal(Appeal, c), Secretary), RefusalKind.Conflict);
     }
 
     [Fact]
@@ -97,6 +97,6 @@ public class CampaignEntryAppealsTests
         var script = InPublicity();
 
         script.AssertRefused(script.Try((e, c) => e.DecideAppeal(new AppealRuling(false, ScoreChanges.None, "不属实"), c), Admin),
-            EntryRefusalKind.NotFound);
+            RefusalKind.NotFound);
     }
 }

@@ -81,9 +81,9 @@ public class CampaignEntryFinaliseTests
         var script = Finalising();
         var stale = script.Placed(RatingLevel.Star5) with { Total = 95m };
 
-        script.AssertRefused(script.TryFinalise(stale), EntryRefusalKind.Conflict);
-        script.AssertRefused(script.TryFinalise(null), EntryRefusalKind.Conflict);
-        script.AssertRefused(script.TryFinalise(script.Placed(RatingLevel.Star4) with { Earned = RatingLevel.Star4 }), EntryRefusalKind.Conflict);
+        script.AssertRefused(script.TryFinalise(stale), RefusalKind.Conflict);
+        script.AssertRefused(script.TryFinalise(null), RefusalKind.Conflict);
+        script.AssertRefused(script.TryFinalise(script.Placed(RatingLevel.Star4) with { Earned = RatingLevel.Star4 }), RefusalKind.Conflict);
     }
 
     [Fact]
@@ -102,11 +102,11 @@ public class CampaignEntryFinaliseTests
     {
         var script = new EntryScript().DoSelfAssess(Ninety());
         script.Stage = CampaignStage.Publicity;
-        script.AssertRefused(script.TryFinalise(script.Kept()), EntryRefusalKind.Conflict);
+        script.AssertRefused(script.TryFinalise(script.Kept()), RefusalKind.Conflict);
 
         script.Do((e, c) => e.RaiseAppeal(new AppealRequest(["2.1"], "会议记录已补齐"), c), Secretary);
         script.Finalising = true;
-        script.AssertRefused(script.TryFinalise(script.Kept()), EntryRefusalKind.Conflict);
+        script.AssertRefused(script.TryFinalise(script.Kept()), RefusalKind.Conflict);
     }
 
     [Fact]

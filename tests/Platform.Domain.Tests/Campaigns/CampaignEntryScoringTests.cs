@@ -74,12 +74,12 @@ public class CampaignEntryScoringTests
         var script = new EntryScript().DoSelfAssess(Ninety());
         script.Stage = CampaignStage.Review;
 
-        script.AssertRefused(script.Try((e, c) => e.SubmitReview(Change("4.1", 3, ""), c), Reviewer), EntryRefusalKind.Invalid, "reasons.4.1");
-        script.AssertRefused(script.Try((e, c) => e.SubmitReview(Change("4.1", 3, "材料\u202E不全"), c), Reviewer), EntryRefusalKind.Invalid, "reasons.4.1");
+        script.AssertRefused(script.Try((e, c) => e.SubmitReview(Change("4.1", 3, ""), c), Reviewer), RefusalKind.Invalid, "reasons.4.1");
+        script.AssertRefused(script.Try((e, c) => e.SubmitReview(Change("4.1", 3, "材料\u202E不全"), c), Reviewer), RefusalKind.Invalid, "reasons.4.1");
         script.AssertRefused(script.Try((e, c) => e.SubmitReview(Change("4.1", 3, new string('因', ScoreRevision.MaxReasonLength + 1)), c), Reviewer),
-            EntryRefusalKind.Invalid, "reasons.4.1");
+            RefusalKind.Invalid, "reasons.4.1");
         var unexplained = new ScoreChanges(new Dictionary<string, decimal> { ["4.1"] = 3 }, new Dictionary<string, string>(), null);
-        script.AssertRefused(script.Try((e, c) => e.SubmitReview(unexplained, c), Reviewer), EntryRefusalKind.Invalid, "reasons.4.1");
+        script.AssertRefused(script.Try((e, c) => e.SubmitReview(unexplained, c), Reviewer), RefusalKind.Invalid, "reasons.4.1");
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public class CampaignEntryScoringTests
         var script = new EntryScript().DoSelfAssess(Ninety());
         script.Stage = stage;
 
-        script.AssertRefused(script.Try((e, c) => e.SubmitReview(ScoreChanges.None, c), Reviewer), EntryRefusalKind.Conflict);
+        script.AssertRefused(script.Try((e, c) => e.SubmitReview(ScoreChanges.None, c), Reviewer), RefusalKind.Conflict);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class CampaignEntryScoringTests
     {
         var script = new EntryScript { Stage = CampaignStage.Review };
 
-        script.AssertRefused(script.Try((e, c) => e.SubmitReview(ScoreChanges.None, c), Reviewer), EntryRefusalKind.Conflict);
+        script.AssertRefused(script.Try((e, c) => e.SubmitReview(ScoreChanges.None, c), Reviewer), RefusalKind.Conflict);
     }
 
     [Theory]
@@ -111,7 +111,7 @@ public class CampaignEntryScoringTests
         var script = new EntryScript().DoSelfAssess(Ninety());
         script.Stage = stage;
 
-        script.AssertRefused(script.Try((e, c) => e.SubmitSelfAssessment(Self(Ninety()), c), Secretary), EntryRefusalKind.Conflict);
+        script.AssertRefused(script.Try((e, c) => e.SubmitSelfAssessment(Self(Ninety()), c), Secretary), RefusalKind.Conflict);
     }
 
     [Theory]
@@ -124,7 +124,7 @@ public class CampaignEntryScoringTests
         var script = new EntryScript();
         var submission = new SelfAssessmentInput(Ninety(), new Dictionary<string, string> { [indicator] = note });
 
-        script.AssertRefused(script.Try((e, c) => e.SubmitSelfAssessment(submission, c), Secretary), EntryRefusalKind.Invalid, $"evidence.{indicator}");
+        script.AssertRefused(script.Try((e, c) => e.SubmitSelfAssessment(submission, c), Secretary), RefusalKind.Invalid, $"evidence.{indicator}");
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public class CampaignEntryScoringTests
     {
         var script = new EntryScript();
 
-        script.AssertRefused(script.Try((e, c) => e.SubmitSelfAssessment(Self(Ninety()), c), actor), EntryRefusalKind.Invalid, "actor");
+        script.AssertRefused(script.Try((e, c) => e.SubmitSelfAssessment(Self(Ninety()), c), actor), RefusalKind.Invalid, "actor");
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public class CampaignEntryScoringTests
         var script = new EntryScript();
         var huge = new string('书', 29 * 1024 * 1024 / 2);
 
-        var refusal = script.AssertRefused(script.Try((e, c) => e.SubmitSelfAssessment(Self(Ninety()), c), huge), EntryRefusalKind.Invalid, "actor");
+        var refusal = script.AssertRefused(script.Try((e, c) => e.SubmitSelfAssessment(Self(Ninety()), c), huge), RefusalKind.Invalid, "actor");
 
         Assert.Contains($"at most {CampaignEntry.MaxActorLength} characters", refusal.Detail);
     }
@@ -167,11 +167,11 @@ public class CampaignEntryScoringTests
         var revision = script.Entry.Revision;
 
         script.AssertRefused(script.Try((e, c) => e.SubmitSelfAssessment(Self(Ninety()), c with { ExpectedRevision = null }), Secretary),
-            EntryRefusalKind.PreconditionRequired);
+            RefusalKind.PreconditionRequired);
         script.AssertRefused(script.Try((e, c) => e.SubmitSelfAssessment(Self(Ninety()), c), Secretary, revision - 1),
-            EntryRefusalKind.PreconditionFailed);
+            RefusalKind.PreconditionFailed);
         script.AssertRefused(script.Try((e, c) => e.SubmitSelfAssessment(Self(Ninety()), c), Secretary, revision + 1),
-            EntryRefusalKind.PreconditionFailed);
+            RefusalKind.PreconditionFailed);
     }
 
     [Fact]
@@ -180,11 +180,11 @@ public class CampaignEntryScoringTests
         var script = new EntryScript().DoSelfAssess(Ninety());
         script.Stage = CampaignStage.Review;
         script.Finalising = true;
-        script.AssertRefused(script.Try((e, c) => e.SubmitReview(ScoreChanges.None, c), Reviewer), EntryRefusalKind.Conflict);
+        script.AssertRefused(script.Try((e, c) => e.SubmitReview(ScoreChanges.None, c), Reviewer), RefusalKind.Conflict);
 
         script.Finalising = false;
         script.Stage = CampaignStage.Final;
-        script.AssertRefused(script.Try((e, c) => e.SubmitReview(ScoreChanges.None, c), Reviewer), EntryRefusalKind.Conflict);
+        script.AssertRefused(script.Try((e, c) => e.SubmitReview(ScoreChanges.None, c), Reviewer), RefusalKind.Conflict);
     }
 
     [Fact]
@@ -240,9 +240,9 @@ public class CampaignEntryScoringTests
     {
         var script = new EntryScript().DoSelfAssess(Ninety());
         script.Stage = CampaignStage.CrossCheck;
-        script.AssertRefused(script.Try((e, c) => e.SubmitCrossCheck(ScoreChanges.None, ReviewerCity, c), Checker), EntryRefusalKind.Conflict);
+        script.AssertRefused(script.Try((e, c) => e.SubmitCrossCheck(ScoreChanges.None, ReviewerCity, c), Checker), RefusalKind.Conflict);
 
         script.DoMarkSampled();
-        script.AssertRefused(script.Try((e, c) => e.SubmitCrossCheck(ScoreChanges.None, "430100", c), Checker), EntryRefusalKind.Invalid, "reviewerCity");
+        script.AssertRefused(script.Try((e, c) => e.SubmitCrossCheck(ScoreChanges.None, "430100", c), Checker), RefusalKind.Invalid, "reviewerCity");
     }
 }

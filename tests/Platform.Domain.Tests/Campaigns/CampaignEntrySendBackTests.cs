@@ -49,7 +49,7 @@ public class CampaignEntrySendBackTests
         var script = SentBack();
         Assert.Equal((0, 0, 1), Owed(script.Entry));
         Assert.True(script.Entry.AwaitingReassessment);
-        script.AssertRefused(script.Try((e, c) => e.SubmitReview(ScoreChanges.None, c), Reviewer), EntryRefusalKind.Conflict);
+        script.AssertRefused(script.Try((e, c) => e.SubmitReview(ScoreChanges.None, c), Reviewer), RefusalKind.Conflict);
 
         script.DoSelfAssess(AssessmentInput.FromScores(Inputs.FullMarks(Frameworks.Stars).With("3.1", 0).With("3.2", 0).With("3.3", 0)));
         Assert.Equal((1, 0, 1), Owed(script.Entry));

@@ -114,7 +114,7 @@ internal sealed class EntryScript
         new(Entry.Result!.Assessment.Rating, final, Entry.Result.Assessment.Total, demotions);
 
     /// <summary>Asserts a refusal of the kind, naming the field when one is given, that left the entry exactly as it was.</summary>
-    public EntryRefusal AssertRefused(EntryOutcome outcome, EntryRefusalKind kind, string? field = null)
+    public Refusal AssertRefused(EntryOutcome outcome, RefusalKind kind, string? field = null)
     {
         Assert.False(outcome.Succeeded, "expected a refusal");
         Assert.Same(Entry, outcome.Entry);
