@@ -20,30 +20,15 @@ internal static class AssessmentEndpoints
         orgs.MapPut("/{code}/assessment", Put)
             .WithSummary("Record a baseline assessment of a branch or joint branch, before any campaign has rated it")
             .WithDescription("Scored on the current framework version and audited (actor required). Once a campaign's final has rated the branch, its rating changes only through the next final, a veto event or an admin's correction: this route answers 409. Once an assessment exists, send If-Match with its ETag: a stale ETag gets 412, a missing one 428.")
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .GuardedCommand(MaxBodyBytes);
         orgs.MapPost("/{code}/assessment/vetoes", PostVeto)
             .WithSummary("Record a veto event (一票否决) during the year: the standing rating drops at once to the veto's cap")
             .WithDescription("Needs If-Match with the assessment's ETag, the veto item of the framework version that scored the rating, a reason and an actor; leaves an audit line.")
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .GuardedCommand(MaxBodyBytes);
         orgs.MapPost("/{code}/assessment/corrections", PostCorrection)
             .WithSummary("A tenant admin's correction of a standing rating (更正), with a reason for each changed indicator")
             .WithDescription("Rescored on the framework version that scored the rating. Refused (409) when it would put a region over the quota (名额) of the campaign that set the rating. Needs If-Match with the assessment's ETag, a reason and an actor; leaves an audit line.")
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .GuardedCommand(MaxBodyBytes);
         orgs.MapGet("/{code}/assessment/history", GetHistory)
             .WithSummary("Every change to the branch's standing rating: who, when, by which path, from what to what, and why (留痕)")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -57,12 +42,28 @@ internal static class AssessmentEndpoints
             return Problems.Invalid("code", "is not an organisation code");
         }
 
-        var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code)).GetAssessment();
+        var outcome = await Node(grains, tenant, code).GetAssessment();
         return Reply(outcome, response);
     }
 
-    private static async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> Put(
-        string tenant, string code, AssessmentRequest request, IGrainFactory grains, HttpRequest http, HttpResponse response)
+    private static Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> Put(
+        string tenant, string code, AssessmentRequest request, IGrainFactory grains, HttpRequest http, HttpResponse response) =>
+        CommandAsync(code, http, response, expected => Node(grains, tenant, code).PutAssessment(request.ToInput(), expected, request.Actor ?? ""));
+
+    private static Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> PostVeto(
+        string tenant, string code, VetoEventRequest request, IGrainFactory grains, HttpRequest http, HttpResponse response) =>
+        string.IsNullOrWhiteSpace(request.VetoId)
+            ? Task.FromResult<Results<Ok<AssessmentDto>, ProblemHttpResult>>(Problems.Invalid("vetoId", "name the veto item that occurred, e.g. V1"))
+            : CommandAsync(code, http, response, expected => Node(grains, tenant, code).ApplyVeto(request.VetoId, request.Reason ?? "", request.Actor ?? "", expected));
+
+    private static Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> PostCorrection(
+        string tenant, string code, CorrectionRequest request, IGrainFactory grains, HttpRequest http, HttpResponse response) =>
+        CommandAsync(code, http, response, expected =>
+            Node(grains, tenant, code).CorrectAssessment(request.ToChanges(), request.Reason ?? "", request.Actor ?? "", expected));
+
+    /// <summary>The checks every rating command shares (a code, a well-formed If-Match), then the command and its answer with the new ETag.</summary>
+    private static async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> CommandAsync(
+        string code, HttpRequest http, HttpResponse response, Func<int?, Task<Outcome<AssessmentView>>> command)
     {
         if (!NodeCodes.IsWellFormed(code))
         {
@@ -70,57 +71,10 @@ internal static class AssessmentEndpoints
         }
 
         var (expected, badIfMatch) = ETags.IfMatch(http);
-        if (badIfMatch is not null)
-        {
-            return Problems.Invalid([badIfMatch]);
-        }
-
-        var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code)).PutAssessment(request.ToInput(), expected, request.Actor ?? "");
-        return Reply(outcome, response);
+        return badIfMatch is not null ? Problems.Invalid([badIfMatch]) : Reply(await command(expected), response);
     }
 
-    private static async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> PostVeto(
-        string tenant, string code, VetoEventRequest request, IGrainFactory grains, HttpRequest http, HttpResponse response)
-    {
-        if (!NodeCodes.IsWellFormed(code))
-        {
-            return Problems.Invalid("code", "is not an organisation code");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.VetoId))
-        {
-            return Problems.Invalid("vetoId", "name the veto item that occurred, e.g. V1");
-        }
-
-        var (expected, badIfMatch) = ETags.IfMatch(http);
-        if (badIfMatch is not null)
-        {
-            return Problems.Invalid([badIfMatch]);
-        }
-
-        var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code))
-            .ApplyVeto(request.VetoId, request.Reason ?? "", request.Actor ?? "", expected);
-        return Reply(outcome, response);
-    }
-
-    private static async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> PostCorrection(
-        string tenant, string code, CorrectionRequest request, IGrainFactory grains, HttpRequest http, HttpResponse response)
-    {
-        if (!NodeCodes.IsWellFormed(code))
-        {
-            return Problems.Invalid("code", "is not an organisation code");
-        }
-
-        var (expected, badIfMatch) = ETags.IfMatch(http);
-        if (badIfMatch is not null)
-        {
-            return Problems.Invalid([badIfMatch]);
-        }
-
-        var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code))
-            .CorrectAssessment(request.ToChanges(), request.Reason ?? "", request.Actor ?? "", expected);
-        return Reply(outcome, response);
-    }
+    private static INodeGrain Node(IGrainFactory grains, string tenant, string code) => grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code));
 
     private static async Task<Results<Ok<RatingChangeDto[]>, ProblemHttpResult>> GetHistory(string tenant, string code, IGrainFactory grains)
     {
@@ -129,7 +83,7 @@ internal static class AssessmentEndpoints
             return Problems.Invalid("code", "is not an organisation code");
         }
 
-        var history = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code)).GetRatingHistory();
+        var history = await Node(grains, tenant, code).GetRatingHistory();
         return history.Succeeded ? TypedResults.Ok(history.Value!.Select(RatingChangeDto.From).ToArray()) : Problems.Of(history);
     }
 

@@ -11,6 +11,9 @@ namespace Platform.Gateway.Endpoints;
 
 internal static class NodeEndpoints
 {
+    /// <summary>A move names one parent code; a close sends nothing.</summary>
+    private const long MaxBodyBytes = 4 * 1024;
+
     public static RouteGroupBuilder MapNodeEndpoints(this RouteGroupBuilder tenant)
     {
         var nodes = tenant.MapGroup("/nodes").WithTags("Hierarchy");
@@ -25,18 +28,11 @@ internal static class NodeEndpoints
         nodes.MapPost("/{code}/move", Move)
             .WithSummary("Re-parent a node (理顺隶属关系); every ancestor, old and new, stays exact")
             .WithDescription("Send If-Match with the node's ETag (from GET nodes/{code}): a stale one gets 412, none 428.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .GuardedCommand(MaxBodyBytes);
         nodes.MapPost("/{code}/close", Close)
             .WithSummary("Close a node (a school merged away, a branch dissolved); it must hold no open children")
             .WithDescription("Send If-Match with the node's ETag (from GET nodes/{code}): a stale one gets 412, none 428.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .GuardedCommand(MaxBodyBytes);
         return tenant;
     }
 
