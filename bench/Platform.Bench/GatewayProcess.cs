@@ -22,7 +22,12 @@ public sealed class GatewayProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>Starts the gateway on a free loopback port and waits until it is ready.</summary>
-    public static async Task<GatewayProcess> StartAsync(string folder, params string[] settings)
+    public static Task<GatewayProcess> StartAsync(string folder, params string[] settings) => StartAsync(folder, "/health/ready", settings);
+
+    /// <summary>Starts the gateway and returns as soon as it answers at all (liveness), before it is ready.</summary>
+    public static Task<GatewayProcess> StartLiveAsync(string folder, params string[] settings) => StartAsync(folder, "/health/live", settings);
+
+    private static async Task<GatewayProcess> StartAsync(string folder, string waitFor, string[] settings)
     {
         Directory.CreateDirectory(folder);
         var port = Ports.Free();
@@ -52,12 +57,12 @@ public sealed class GatewayProcess : IAsyncDisposable
         var address = new Uri($"http://127.0.0.1:{port}");
         using var http = new HttpClient { BaseAddress = address };
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await IsReadyAsync(http))
+        while (!await AnswersAsync(http, waitFor))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
                 process.Kill(entireProcessTree: true);
-                throw new InvalidOperationException("the gateway did not become ready within 60 s; run it by hand to see why");
+                throw new InvalidOperationException($"the gateway did not answer {waitFor} within 60 s; run it by hand to see why");
             }
 
             await Task.Delay(200);
@@ -121,11 +126,11 @@ public sealed class GatewayProcess : IAsyncDisposable
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 
-    private static async Task<bool> IsReadyAsync(HttpClient http)
+    private static async Task<bool> AnswersAsync(HttpClient http, string path)
     {
         try
         {
-            return (await http.GetAsync("/health/ready")).IsSuccessStatusCode;
+            return (await http.GetAsync(path)).IsSuccessStatusCode;
         }
         catch (HttpRequestException)
         {
