@@ -14,6 +14,7 @@ public static class GrainServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FrameworkCatalog>();
         services.TryAddSingleton<ReportDrain>();
+        services.TryAddSingleton<NodeAncestry>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ReportDrainParticipant>();
         var options = services.AddOptions<RollupOptions>();
         if (rollup is not null)
