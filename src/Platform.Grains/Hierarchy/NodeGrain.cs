@@ -35,6 +35,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     private string _key = "";
     private string _tenant = "";
     private string _code = "";
+
     private NodeState _current = new();
     private NodeState _durable = new();
     private RollupLedger _ledger = new();
@@ -70,7 +71,6 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     }
 
     private NodeDefinition? Definition => _current.Definition;
-
     private bool IsOpen => Definition is not null && !_current.Closed;
 
     private bool PersistsRollup => Definition?.Kind.IsRegion() == true;
@@ -151,191 +151,6 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         }
     }
 
-    public async Task<Outcome<NodeChange>> Define(NodeDefinition definition, IReadOnlyList<NodeDefinition>? children = null)
-    {
-        if (_drain.Draining)
-        {
-            return Stopping<NodeChange>();
-        }
-
-        var errors = NodeDefinitionRules.Validate(definition).ToList();
-        if (definition.Code != _code)
-        {
-            errors.Add(new("code", $"must be the code of the node addressed ('{_code}')"));
-        }
-
-        if (errors.Count > 0)
-        {
-            return Outcome<NodeChange>.Invalid(errors);
-        }
-
-        var existing = IsOpen ? Definition : null;
-        if (Definition is { } known && !known.Kind.CanBecome(definition.Kind))
-        {
-            return Outcome<NodeChange>.Fail(Failure.Conflict,
-                $"'{_code}' is a {known.Kind.ToApiName()} and cannot become a {definition.Kind.ToApiName()}");
-        }
-
-        if (existing is not null && existing.SameAs(definition))
-        {
-            if (AttachAnnounced(definition, children))
-            {
-                await _writer.WriteAsync();
-            }
-
-            return Outcome<NodeChange>.Ok(NodeChange.Unchanged);
-        }
-
-        if (_ledger.Children.FirstOrDefault(c => !definition.Kind.CanHold(c.Kind)) is { } misfit)
-        {
-            return Outcome<NodeChange>.Fail(Failure.Conflict,
-                $"a {definition.Kind.ToApiName()} cannot hold its {misfit.Kind.ToApiName()} '{misfit.Code}': move it first");
-        }
-
-        // Set in the same turn as the check above: a child attaching while this change is awaited is checked against
-        // the new kind as well as the old one.
-        _becoming = definition.Kind;
-        try
-        {
-            return await ApplyDefinitionAsync(existing, definition, children);
-        }
-        finally
-        {
-            _becoming = null;
-        }
-    }
-
-    private async Task<Outcome<NodeChange>> ApplyDefinitionAsync(
-        NodeDefinition? existing, NodeDefinition definition, IReadOnlyList<NodeDefinition>? children)
-    {
-        if (definition.Kind == NodeKind.Province)
-        {
-            var claim = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(_tenant)).ClaimRoot(_code);
-            if (!claim.Succeeded)
-            {
-                return claim.As<NodeChange>();
-            }
-        }
-
-        var oldCovers = existing?.CoveredSchools ?? [];
-        var added = definition.CoveredSchools.Except(oldCovers).ToList();
-        var removed = oldCovers.Except(definition.CoveredSchools).ToList();
-        if (await CoverAsync(added) is { } coverageError)
-        {
-            return Outcome<NodeChange>.Invalid([coverageError]);
-        }
-
-        var rehomed = existing?.ParentCode != definition.ParentCode;
-        if (definition.ParentCode is { } parent && (rehomed || existing?.Kind != definition.Kind))
-        {
-            var attach = await Node(parent).AttachChild(_code, definition.Kind, definition.Name);
-            if (!attach.Succeeded)
-            {
-                await UncoverAsync(added);
-                return attach.Failure == Failure.NotFound
-                    ? Outcome<NodeChange>.Invalid("parentCode", $"there is no open node '{parent}' in this tenant to hold '{_code}'")
-                    : attach.As<NodeChange>();
-            }
-        }
-
-        var formerParent = rehomed ? existing?.ParentCode : null;
-        AttachAnnounced(definition, children);
-        _current = _current with
-        {
-            Definition = definition,
-            Closed = false,
-            Revision = _current.Revision + 1,
-            OwnVersion = _current.OwnVersion + 1,
-            PendingDetachFrom = formerParent ?? _current.PendingDetachFrom,
-            UpdatedAt = _time.GetUtcNow(),
-        };
-        await _writer.WriteAsync();
-
-        await CompleteDetachAsync();
-        await UncoverAsync(removed);
-        MarkReportDue();
-        return Outcome<NodeChange>.Ok(existing is null ? NodeChange.Created : NodeChange.Updated);
-    }
-
-    /// <summary>Attaches the children an import announced; the caller writes. Children this node cannot hold are left
-    /// for their own definition to refuse.</summary>
-    private bool AttachAnnounced(NodeDefinition definition, IReadOnlyList<NodeDefinition>? children)
-    {
-        var attached = false;
-        foreach (var child in children ?? [])
-        {
-            if (child.ParentCode == _code && definition.Kind.CanHold(child.Kind))
-            {
-                attached |= _ledger.Attach(child.Code, child.Kind, child.Name);
-            }
-        }
-
-        return attached;
-    }
-
-    public async Task<Outcome<NodeInfo>> Move(string newParentCode, int? expectedRevision = null)
-    {
-        if (!IsOpen)
-        {
-            return NotFound<NodeInfo>();
-        }
-
-        if (Stale<NodeInfo>(expectedRevision) is { } stale)
-        {
-            return stale;
-        }
-
-        var moved = await Define(Definition! with { ParentCode = newParentCode });
-        return moved.Succeeded ? Outcome<NodeInfo>.Ok(Info()) : moved.As<NodeInfo>();
-    }
-
-    public async Task<Outcome<NodeInfo>> Close(int? expectedRevision = null)
-    {
-        if (_drain.Draining)
-        {
-            return Stopping<NodeInfo>();
-        }
-
-        if (Definition is null)
-        {
-            return NotFound<NodeInfo>();
-        }
-
-        if (_current.Closed)
-        {
-            return Outcome<NodeInfo>.Ok(Info());
-        }
-
-        if (Stale<NodeInfo>(expectedRevision) is { } stale)
-        {
-            return stale;
-        }
-
-        if (Definition.Kind == NodeKind.Province)
-        {
-            return Outcome<NodeInfo>.Fail(Failure.Conflict, "the province is the tenant's root and cannot be closed");
-        }
-
-        if (_ledger.Count > 0)
-        {
-            return Outcome<NodeInfo>.Fail(Failure.Conflict,
-                $"'{_code}' still holds {_ledger.Count} open children: move or close them first");
-        }
-
-        _current = _current with
-        {
-            Closed = true,
-            Revision = _current.Revision + 1,
-            OwnVersion = _current.OwnVersion + 1,
-            PendingDetachFrom = Definition.ParentCode,
-            UpdatedAt = _time.GetUtcNow(),
-        };
-        await _writer.WriteAsync();
-        await CompleteDetachAsync();
-        await UncoverAsync(Definition.CoveredSchools);
-        return Outcome<NodeInfo>.Ok(Info());
-    }
-
     public Task<NodeView?> GetView(ChildrenQuery query)
     {
         if (Definition is null)
@@ -357,56 +172,6 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     public Task<IReadOnlyList<ChildRollup>> GetChildren() =>
         Task.FromResult<IReadOnlyList<ChildRollup>>(IsOpen ? _ledger.Children.ToArray() : []);
 
-    public async Task<Outcome<string>> AttachChild(string code, NodeKind kind, string name)
-    {
-        if (!IsOpen)
-        {
-            return NotFound<string>();
-        }
-
-        if (!Definition!.Kind.CanHold(kind) || _becoming?.CanHold(kind) == false)
-        {
-            var holder = Definition.Kind.CanHold(kind) ? _becoming!.Value : Definition.Kind;
-            return Outcome<string>.Invalid("parentCode",
-                $"a {holder.ToApiName()} ('{_code}') cannot hold a {kind.ToApiName()}");
-        }
-
-        if (_ledger.Attach(code, kind, name))
-        {
-            // Durable before the child commits to this parent, so a rebuilt ledger always knows its children.
-            await _writer.WriteAsync();
-        }
-
-        return Outcome<string>.Ok(_code);
-    }
-
-    public async Task DetachChild(string code)
-    {
-        if (_ledger.Detach(code))
-        {
-            RollupChanged();
-            await _writer.WriteAsync();
-        }
-    }
-
-    public Task ReportChild(ChildRollup report)
-    {
-        if (_ledger.Apply(report))
-        {
-            RollupChanged();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public async Task FlushReport()
-    {
-        if (_reportDue)
-        {
-            await ReportAsync();
-        }
-    }
-
     public Task<RollupProbe> Probe()
     {
         ForgetIfUndefined();
@@ -426,29 +191,6 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         {
             DeactivateOnIdle();
         }
-    }
-
-    public async Task<Outcome<string>> SetCoverage(string jointBranchCode, bool covers)
-    {
-        if (!IsOpen || Definition!.Kind != NodeKind.School)
-        {
-            return Outcome<string>.Fail(Failure.NotFound, $"there is no open school '{_code}' in this tenant");
-        }
-
-        if (_current.CoveredBy.Contains(jointBranchCode) == covers)
-        {
-            return Outcome<string>.Ok(_code);
-        }
-
-        _current = _current with
-        {
-            CoveredBy = covers ? [.. _current.CoveredBy, jointBranchCode] : [.. _current.CoveredBy.Where(c => c != jointBranchCode)],
-            OwnVersion = _current.OwnVersion + 1,
-            UpdatedAt = _time.GetUtcNow(),
-        };
-        await _writer.WriteAsync();
-        MarkReportDue();
-        return Outcome<string>.Ok(_code);
     }
 
     private INodeGrain Node(string code) => GrainFactory.GetGrain<INodeGrain>(GrainKeys.Node(_tenant, code));
@@ -485,70 +227,10 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         return new SummaryView(rollup.Summary, rollup.Version, _current.UpdatedAt);
     }
 
-
     private static Outcome<T> NotFound<T>() => Outcome<T>.Fail(Failure.NotFound, "no such node in this tenant");
 
     private static Outcome<T> Stopping<T>() =>
         Outcome<T>.Fail(Failure.Unavailable, "the platform is stopping; nothing was changed: retry in a few seconds");
-
-    private async Task<FieldError?> CoverAsync(IReadOnlyList<string> schools)
-    {
-        for (var i = 0; i < schools.Count; i++)
-        {
-            var covered = await Node(schools[i]).SetCoverage(_code, true);
-            if (!covered.Succeeded)
-            {
-                await UncoverAsync(schools.Take(i).ToList());
-                return new FieldError("covers", $"there is no open school '{schools[i]}' in this tenant");
-            }
-        }
-
-        return null;
-    }
-
-    private async Task UncoverAsync(IReadOnlyList<string> schools)
-    {
-        foreach (var school in schools)
-        {
-            await Node(school).SetCoverage(_code, false);
-        }
-    }
-
-    private async Task CompleteDetachAsync()
-    {
-        if (_current.PendingDetachFrom is { } formerParent)
-        {
-            await Node(formerParent).DetachChild(_code);
-            // Cleared in memory now and in storage with the next write; until then a re-activation detaches again, harmlessly.
-            _current = _current with { PendingDetachFrom = null };
-        }
-    }
-
-    private async Task RebuildLedgerAsync()
-    {
-        var detached = false;
-        foreach (var batch in _ledger.Codes.ToArray().Chunk(_options.ProbeConcurrency))
-        {
-            var probes = await Task.WhenAll(batch.Select(code => Node(code).Probe()));
-            for (var i = 0; i < batch.Length; i++)
-            {
-                var probe = probes[i];
-                if (!probe.Exists || probe.Closed || probe.ParentCode != _code)
-                {
-                    detached |= _ledger.Detach(batch[i]);
-                }
-                else if (probe.Rollup is { } rollup)
-                {
-                    _ledger.Apply(rollup);
-                }
-            }
-        }
-
-        if (detached)
-        {
-            await _writer.WriteAsync();
-        }
-    }
 
     private async Task WriteSnapshotAsync()
     {
@@ -577,121 +259,6 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         _current = _current with { Clean = false };
         _lastCheckpointAt = _time.GetUtcNow();
     }
-
-    private void RollupChanged()
-    {
-        _current = _current with { UpdatedAt = _time.GetUtcNow() };
-        _checkpointDue |= PersistsRollup;
-        MarkReportDue();
-    }
-
-    private void MarkReportDue()
-    {
-        _reportDue = Definition?.ParentCode is not null;
-        if (_reportDue)
-        {
-            _drain.Pending(_key, this);
-        }
-
-        ScheduleFlush();
-    }
-
-    /// <summary>Arms the flush timer for the earliest thing due: a report (rate-limited) or a checkpoint.</summary>
-    private void ScheduleFlush()
-    {
-        if (!_reportDue && !_checkpointDue)
-        {
-            return;
-        }
-
-        var dueAt = DateTimeOffset.MaxValue;
-        if (_reportDue)
-        {
-            dueAt = Max(_lastReportAt + _options.ReportInterval, _retryAt);
-        }
-
-        if (_checkpointDue)
-        {
-            dueAt = Min(dueAt, _lastCheckpointAt + _options.CheckpointInterval);
-        }
-
-        var now = _time.GetUtcNow();
-        dueAt = Max(dueAt, now);
-        if (dueAt >= _flushDueAt)
-        {
-            return;
-        }
-
-        _flushDueAt = dueAt;
-        var delay = dueAt - now;
-        if (_flushTimer is null)
-        {
-            _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
-        }
-        else
-        {
-            _flushTimer.Change(delay, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    private async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        _flushDueAt = DateTimeOffset.MaxValue;
-        var now = _time.GetUtcNow();
-        if (_reportDue && now >= _lastReportAt + _options.ReportInterval && now >= _retryAt)
-        {
-            await ReportAsync();
-        }
-
-        if (_checkpointDue && now >= _lastCheckpointAt + _options.CheckpointInterval)
-        {
-            _checkpointDue = false;
-            await _writer.WriteAsync();
-        }
-
-        if (!_reportDue && !_checkpointDue)
-        {
-            // Most organisations report once and then sit idle for hours: a parked timer is memory they do not need.
-            _flushTimer?.Dispose();
-            _flushTimer = null;
-            return;
-        }
-
-        ScheduleFlush();
-    }
-
-    private async Task ReportAsync()
-    {
-        _reportDue = false;
-        if (ReportTarget is not { } parent)
-        {
-            _drain.Delivered(_key, this);
-            return;
-        }
-
-        try
-        {
-            await Node(parent).ReportChild(CurrentRollup());
-            _lastReportAt = _time.GetUtcNow();
-            if (!_reportDue)
-            {
-                _drain.Delivered(_key, this);
-            }
-        }
-        catch (Exception exception)
-        {
-            LogReportFailed(exception, _code, parent);
-            _reportDue = true;
-            _retryAt = _time.GetUtcNow() + _options.RetryDelay;
-        }
-    }
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Code} could not report to its parent {Parent}; it will retry")]
-    private partial void LogReportFailed(Exception exception, string code, string parent);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Code} could not flush on deactivation; it will rebuild on its next activation")]
     private partial void LogDeactivationFlushFailed(Exception exception, string code);
