@@ -5,6 +5,13 @@ set -euo pipefail
 API=${API:-http://localhost:5000/api/v1/tenants/demo}
 json=(-H 'content-type: application/json')
 
+# 0. Sign in as the demo's tenant admin with the password the first start generated (initial-credentials.json beside
+#    the database), and send its access token (15 minutes, longer than this walk) with every request below.
+CREDENTIALS=${CREDENTIALS:-data/initial-credentials.json}
+admin=$(jq -c '.accounts[] | select(.tenant == "demo" and .role == "tenantAdmin") | {tenant, username, password}' "$CREDENTIALS")
+TOKEN=$(curl -sf "${json[@]}" -X POST "${API%/api/v1/*}/api/v1/auth/sign-in" -d "$admin" | jq -r .accessToken)
+curl() { command curl -H "authorization: Bearer $TOKEN" "$@"; }
+
 # 1. Draft over two cities (长沙, 株洲): scope, cross-check rate, a 5★ quota of 30% per city, and the draw's seed (a
 #    string of digits: a 64-bit number does not survive JSON in JavaScript; leave it out for a random one). The
 #    framework version defaults to the tenant's current one. Name ["430000"] as the scope for the whole province.

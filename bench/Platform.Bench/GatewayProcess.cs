@@ -11,13 +11,22 @@ public sealed class GatewayProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private GatewayProcess(Process process, Uri address)
+    private GatewayProcess(Process process, Uri address, string folder)
     {
         _process = process;
         Address = address;
+        Folder = folder;
     }
 
     public Uri Address { get; }
+
+    /// <summary>Where its database and its initial credentials are.</summary>
+    public string Folder { get; }
+
+    /// <summary>Clients that sign in with the credentials the gateway's first start wrote to <see cref="Folder"/>;
+    /// <paramref name="previous"/>, those of an earlier run in the same folder, lends its tenant admins.</summary>
+    public Task<SignIn.PlatformClients> ClientsAsync(SignIn.PlatformClients? previous = null) =>
+        SignIn.PlatformClients.ForFolderAsync(Folder, Address, previous);
 
     public int ProcessId => _process.Id;
 
@@ -68,7 +77,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        return new GatewayProcess(process, address);
+        return new GatewayProcess(process, address, folder);
     }
 
     public long WorkingSetBytes

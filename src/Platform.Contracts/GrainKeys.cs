@@ -14,6 +14,17 @@ public static class GrainKeys
 
     public static string Tenant(string tenant) => $"{tenant}/tenant";
 
+    /// <summary>Where what belongs to no tenant lives (operators, the tenant registry): no tenant id can start with '_'.</summary>
+    public const string PlatformSpace = "_platform";
+
+    /// <summary>An account, by its username as stored (<see cref="Domain.Identity.Usernames.Normalise"/>); an
+    /// operator's (no tenant) under <see cref="PlatformSpace"/>.</summary>
+    public static string Account(string? tenant, string username) =>
+        $"{tenant ?? PlatformSpace}/account/{Domain.Identity.Usernames.Normalise(username)}";
+
+    /// <summary>The list of a tenant's accounts (or of the operators').</summary>
+    public static string AccountDirectory(string? tenant) => $"{tenant ?? PlatformSpace}/accounts";
+
     /// <summary>The deployment's list of tenants; no tenant id can start with '_', so no tenant can reach it.</summary>
     public const string TenantRegistry = "_platform/tenants";
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Platform.Gateway.Api;
 using Platform.Gateway.Endpoints;
+using Platform.Gateway.Identity;
 using Platform.Gateway.Imports;
 using Platform.Gateway.Infrastructure;
 using Platform.Gateway.Seeding;
@@ -17,12 +18,19 @@ public static class PlatformApp
     /// <summary>The request body limit of every route that sets none of its own.</summary>
     public const long DefaultMaxBodyBytes = 64 * 1024;
 
-    public static WebApplication Create(string[] args)
+    /// <param name="logs">A further log provider (the tests read what is logged).</param>
+    public static WebApplication Create(string[] args, ILoggerProvider? logs = null)
     {
         // The content root is the application's own folder, not the working directory: the working directory holds the
         // database by default, and the configuration watcher would otherwise wake on every write to its WAL file.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.AddPlatformSilo();
+        builder.AddPlatformIdentity();
 
         // Small by default: most bodies are a few fields. Routes that take more say so (RequestSizeLimit metadata).
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = DefaultMaxBodyBytes);
@@ -56,6 +64,7 @@ public static class PlatformApp
             .AddSchemaTransformer(SeedTextConverter.DescribeSchema));
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<TenantFilter>();
+        builder.Services.AddSingleton<NodeAncestry>();
         builder.Services.AddSingleton<HierarchyImporter>();
         builder.Services.Configure<DemoSeedOptions>(builder.Configuration.GetSection("Platform:Seed"));
         builder.Services.AddHostedService<DemoSeeder>();
@@ -64,12 +73,14 @@ public static class PlatformApp
         app.Use(RetryAfter.OnUnavailable);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePlatformIdentity();
 
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthEndpoints();
         app.MapDiagnosticsEndpoints(app.Configuration);
 
+        app.MapGroup("/api/v1/auth").WithTags("Accounts").AddEndpointFilter<RequestBodyFilter>().MapAuthEndpoints();
         var tenants = app.MapGroup("/api/v1/tenants").WithTags("Tenants").AddEndpointFilter<RequestBodyFilter>().MapTenantEndpoints();
         tenants.MapGroup("/{tenant}")
             .AddEndpointFilter<TenantFilter>()
@@ -77,7 +88,8 @@ public static class PlatformApp
             .MapAssessmentEndpoints()
             .MapFrameworkEndpoints()
             .MapImportEndpoints()
-            .MapCampaignEndpoints();
+            .MapCampaignEndpoints()
+            .MapAccountEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;
@@ -86,6 +98,12 @@ public static class PlatformApp
     private static void AnnounceAddresses(WebApplication app)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var credentials = app.Services.GetRequiredService<InitialCredentials>().Path;
+        if (File.Exists(credentials))
+        {
+            Console.WriteLine($"Initial credentials (owner-only; sign in with them, change the passwords, then delete the file): {credentials}");
+        }
+
         foreach (var address in addresses)
         {
             Console.WriteLine($"Platform is listening on {address}");

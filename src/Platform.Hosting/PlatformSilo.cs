@@ -24,7 +24,8 @@ public static class PlatformSilo
     public static IHostApplicationBuilder AddPlatformSilo(this IHostApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(PlatformSettings.Section).Get<PlatformSettings>() ?? new PlatformSettings();
-        builder.Services.AddPlatformGrainServices(builder.Configuration.GetSection($"{PlatformSettings.Section}:Rollup"));
+        builder.Services.AddPlatformGrainServices(
+            builder.Configuration.GetSection($"{PlatformSettings.Section}:Rollup"), builder.Configuration.GetSection($"{PlatformSettings.Section}:Auth"));
         SqliteSchema.Apply(settings.Sqlite, NullLogger.Instance);
 
         // One data source for both providers: every connection they open gets the busy timeout and synchronous level.

@@ -14,6 +14,17 @@ public sealed record TenantDto(string Id, string Name, string? RootCode, string 
 /// <param name="RatingScheme"><c>stars</c> (default) or <c>grades</c>: the scheme of the first framework version.</param>
 /// <param name="MinimumPublicityDays">0 to 30 days of public display (公示) before a campaign's results can become
 /// final (default 5); left out, the tenant keeps what it has.</param>
-public sealed record TenantRequest(string? Name, string? RatingScheme, int? MinimumPublicityDays);
+/// <param name="AdminUsername">When creating: the username of the tenant's first admin (default <c>admin</c>).</param>
+public sealed record TenantRequest(string? Name, string? RatingScheme, int? MinimumPublicityDays, string? AdminUsername = null);
+
+/// <summary>A tenant just created, with its first admin's one-time password: shown this once, never stored.</summary>
+public sealed record CreatedTenantDto(string Id, string Name, string? RootCode, string RatingScheme, DateTimeOffset CreatedAt, int MinimumPublicityDays,
+    IssuedAccountDto InitialAdmin);
+
+/// <summary>An account and the one-time password it was just given (shown once): the person must change it at the first sign-in.</summary>
+public sealed record IssuedAccountDto(string Username, string Password, string Role, string? ScopeCode, bool MustChangePassword);
+
+/// <summary>A tenant as the operator lists it.</summary>
+public sealed record TenantListItemDto(string Id, string Name, string? RootCode, DateTimeOffset CreatedAt, bool Suspended);
 
 public sealed record MoveRequest(string? ParentCode);

@@ -10,6 +10,14 @@ internal static class Problems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
+    /// <summary>401: the request carries no valid token.</summary>
+    public static ProblemHttpResult Unauthorized(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in");
+
+    /// <summary>403: the caller is known but may not do this.</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
+
     /// <summary>400 with <c>errors</c>: field → messages, as ASP.NET's validation problems have it.</summary>
     public static ProblemHttpResult Invalid(IReadOnlyList<FieldError> errors, string? detail = null) =>
         TypedResults.Problem(new HttpValidationProblemDetails(

@@ -8,6 +8,9 @@ using Platform.DemoData;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
+using Platform.Contracts.Identity;
+using Platform.Domain.Identity;
+using Platform.Gateway.Identity;
 using Platform.Gateway.Imports;
 
 namespace Platform.Gateway.Seeding;
@@ -21,6 +24,8 @@ internal sealed partial class DemoSeeder(
     IOptions<DemoSeedOptions> options,
     IGrainFactory grains,
     HierarchyImporter importer,
+    AccountProvisioning provisioning,
+    InitialCredentials credentials,
     IHostApplicationLifetime lifetime,
     ILogger<DemoSeeder> logger) : BackgroundService
 {
@@ -61,6 +66,7 @@ internal sealed partial class DemoSeeder(
             return;
         }
 
+        await SeedAccountsAsync(province);
         var done = 0;
         await Parallel.ForEachAsync(province.Assessments, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (item, _) =>
         {
@@ -76,6 +82,42 @@ internal sealed partial class DemoSeeder(
         var campaign = await SeedCampaignAsync(province, cancellationToken);
         LogSeeded(logger, DemoSeedOptions.TenantId, province.Schools, province.Organisations, province.Assessments.Count, stopwatch.Elapsed.TotalSeconds);
         LogCampaign(logger, campaign);
+    }
+
+    /// <summary>
+    /// The demo's tenant admin and one account per role, with random passwords written to the initial credentials file
+    /// (never to a log). An account that exists already keeps its password, so a seed that starts over writes no new ones.
+    /// </summary>
+    private async Task SeedAccountsAsync(GeneratedProvince province)
+    {
+        const string changsha = "430100";
+        AccountDraft[] drafts =
+        [
+            new("admin", "省委教育工委（演示）", Role.TenantAdmin, province.RootCode),
+            new("changsha", "长沙市委教育工委（演示）", Role.RegionAdmin, changsha),
+            new("secretary", "支部书记（演示）", Role.BranchSecretary, province.Assessments[0].Code),
+            new("reviewer", "长沙市评审员（演示）", Role.Reviewer, changsha),
+            new("viewer", "省级领导（演示）", Role.Viewer, province.RootCode),
+        ];
+        var issued = new List<InitialCredential>();
+        foreach (var draft in drafts)
+        {
+            var created = await provisioning.CreateAsync(DemoSeedOptions.TenantId, draft, mustChangePassword: false);
+            if (created.Succeeded)
+            {
+                issued.Add(created.Value!.ToCredential());
+            }
+            else if (created.Failure != Failure.Conflict)
+            {
+                LogImportFailed(logger, $"demo account '{draft.Username}': {created.Detail}");
+            }
+        }
+
+        if (issued.Count > 0)
+        {
+            await credentials.AddAsync(issued);
+            LogAccounts(logger, issued.Count, credentials.Path);
+        }
     }
 
     /// <summary>A campaign in self-assessment with most branches in, so progress, rankings and laggards have something
@@ -122,6 +164,9 @@ internal sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeding the demo tenant '{Tenant}' (a few seconds; the API already answers)")]
     private static partial void LogSeeding(ILogger logger, string tenant);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo accounts: {Count}, one per role; their passwords are in {Path}")]
+    private static partial void LogAccounts(ILogger logger, int count, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo assessments: {Done}/{Total}")]
     private static partial void LogAssessments(ILogger logger, int done, int total);

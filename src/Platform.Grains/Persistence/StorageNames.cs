@@ -32,4 +32,7 @@ public static class StorageNames
     /// <summary>An import's report; its rejections are stored apart, in chunks.</summary>
     public const string ImportReport = "import";
     public const string ImportRejections = "importRejections";
+
+    public const string Account = "account";
+    public const string AccountDirectory = "accounts";
 }

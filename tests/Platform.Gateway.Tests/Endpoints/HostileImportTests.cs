@@ -41,7 +41,8 @@ public sealed class HostileImportTests(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task Two_million_tiny_bad_rows_answer_a_small_report_with_the_exact_count_in_bounded_memory()
     {
-        using var http = new HttpClient { BaseAddress = _gateway!.Address, Timeout = TimeSpan.FromMinutes(5) };
+        using var clients = await _gateway!.ClientsAsync();
+        using var http = clients.CreateClient(TimeSpan.FromMinutes(5));
         (await http.PutAsJsonAsync("/api/v1/tenants/hostile", new { name = "恶意导入" })).EnsureSuccessStatusCode();
         var file = Encoding.UTF8.GetBytes("kind,code,name,parentCode\n" + string.Concat(Enumerable.Repeat("x\n", BadRows)));
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Platform.Bench;
+using Platform.Bench.SignIn;
 using Platform.Gateway.Tests.Infrastructure;
 
 namespace Platform.Gateway.Tests.Resilience;
@@ -17,9 +18,12 @@ public sealed class CampaignDeadlineTests : IDisposable
     public async Task A_stage_closes_at_its_deadline_after_the_process_that_opened_it_was_killed()
     {
         string campaign;
+        PlatformClients? first = null;
         await using (var gateway = await GatewayProcess.StartAsync(_folder))
         {
-            using var http = new HttpClient { BaseAddress = gateway.Address };
+            using var clients = await gateway.ClientsAsync();
+            first = clients;
+            using var http = clients.CreateClient();
             (await http.PutAsJsonAsync($"/api/v1/tenants/{Tenant}", new { name = "期限测试" })).EnsureSuccessStatusCode();
             var import = await http.PostAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", new StringContent(TwoCityProvince.Csv, Encoding.UTF8, "text/csv"));
             Assert.Equal(0, (await import.JsonAsync()).GetProperty("rejected").GetInt32());
@@ -37,7 +41,8 @@ public sealed class CampaignDeadlineTests : IDisposable
 
         await using (var gateway = await GatewayProcess.StartAsync(_folder))
         {
-            using var http = new HttpClient { BaseAddress = gateway.Address };
+            using var clients = await gateway.ClientsAsync(first);
+            using var http = clients.CreateClient();
             var deadline = DateTime.UtcNow.AddSeconds(60);
             JsonElement view;
             do

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Platform.Bench;
+using Platform.Bench.SignIn;
 using Platform.DemoData;
 using Platform.Domain.Framework;
 using Platform.Gateway.Tests.Infrastructure;
@@ -26,9 +27,12 @@ public sealed class CrashRecoveryTests : IDisposable
         var province = DemoProvince.Generate(new DemoProvinceOptions { SchoolsPerCounty = 2, AssessedShare = 1.0, Seed = 5 });
         var acknowledged = new Dictionary<string, int>();
 
+        PlatformClients? first = null;
         await using (var gateway = await GatewayProcess.StartAsync(_folder, Settings))
         {
-            using var http = new HttpClient { BaseAddress = gateway.Address };
+            using var clients = await gateway.ClientsAsync();
+            first = clients;
+            using var http = clients.CreateClient();
             (await http.PutAsJsonAsync($"/api/v1/tenants/{Tenant}", new { name = "崩溃测试" })).EnsureSuccessStatusCode();
             var import = await http.PostAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", new StringContent(province.HierarchyCsv, Encoding.UTF8, "text/csv"));
             Assert.Equal(0, (await import.JsonAsync()).GetProperty("rejected").GetInt32());
@@ -45,7 +49,8 @@ public sealed class CrashRecoveryTests : IDisposable
 
         await using (var gateway = await GatewayProcess.StartAsync(_folder, Settings))
         {
-            using var http = new HttpClient { BaseAddress = gateway.Address };
+            using var clients = await gateway.ClientsAsync(first);
+            using var http = clients.CreateClient();
             decimal scoreSum = 0;
             foreach (var (code, revision) in acknowledged)
             {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using Platform.Bench;
+using Platform.Bench.SignIn;
 using Platform.DemoData;
 using Platform.Domain.Framework;
 using Platform.Gateway.Tests.Infrastructure;
@@ -31,9 +32,10 @@ public sealed class GracefulRestartTests(ITestOutputHelper output) : IDisposable
         var revisions = new ConcurrentDictionary<string, int>();
 
         var gateway = await GatewayProcess.StartAsync(_folder);
+        var clients = await gateway.ClientsAsync();
         try
         {
-            using (var http = new HttpClient { BaseAddress = gateway.Address })
+            using (var http = clients.CreateClient())
             {
                 (await http.PutAsJsonAsync($"/api/v1/tenants/{Tenant}", new { name = "平滑重启测试" })).EnsureSuccessStatusCode();
                 (await http.PostAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", new StringContent(province.HierarchyCsv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
@@ -41,7 +43,7 @@ public sealed class GracefulRestartTests(ITestOutputHelper output) : IDisposable
 
             for (var round = 1; round <= Rounds; round++)
             {
-                using (var http = new HttpClient { BaseAddress = gateway.Address })
+                using (var http = clients.CreateClient())
                 {
                     using var load = new CancellationTokenSource();
                     var writers = Enumerable.Range(0, Writers).Select(w => WriteAsync(http, tree, revisions, w, round, load.Token)).ToArray();
@@ -56,8 +58,11 @@ public sealed class GracefulRestartTests(ITestOutputHelper output) : IDisposable
                 await gateway.DisposeAsync();
                 var starting = Stopwatch.StartNew();
                 gateway = await GatewayProcess.StartAsync(_folder);
+                var restarted = await gateway.ClientsAsync(clients);
+                clients.Dispose();
+                clients = restarted;
                 output.WriteLine($"round {round}: ready {starting.ElapsedMilliseconds} ms after start");
-                using (var http = new HttpClient { BaseAddress = gateway.Address })
+                using (var http = clients.CreateClient())
                 {
                     var served = await RegionsWhenSettledAsync(http, tree);
                     var expected = await RecomputeFromLeavesAsync(http, tree);

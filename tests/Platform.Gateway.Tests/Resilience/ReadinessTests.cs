@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using Platform.Bench;
+using Platform.Bench.SignIn;
 using Platform.DemoData;
 using Platform.Gateway.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -21,9 +22,12 @@ public sealed class ReadinessTests(ITestOutputHelper output) : IDisposable
     public async Task After_a_crash_the_platform_is_ready_only_once_every_region_has_rebuilt_from_its_leaves()
     {
         var province = DemoProvince.Generate(new DemoProvinceOptions { SchoolsPerCounty = 4, AssessedShare = 0.5, Seed = 7 });
+        PlatformClients? first = null;
         await using (var gateway = await GatewayProcess.StartAsync(_folder))
         {
-            using var http = new HttpClient { BaseAddress = gateway.Address };
+            using var clients = await gateway.ClientsAsync();
+            first = clients;
+            using var http = clients.CreateClient();
             (await http.PutAsJsonAsync($"/api/v1/tenants/{Tenant}", new { name = "就绪测试" })).EnsureSuccessStatusCode();
             (await http.PostAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", new StringContent(province.HierarchyCsv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
             await http.EventuallyAsync($"/api/v1/tenants/{Tenant}/nodes/{province.RootCode}/summary",
@@ -34,7 +38,8 @@ public sealed class ReadinessTests(ITestOutputHelper output) : IDisposable
         var started = Stopwatch.StartNew();
         await using (var gateway = await GatewayProcess.StartLiveAsync(_folder, "--Platform:Diagnostics=true"))
         {
-            using var http = new HttpClient { BaseAddress = gateway.Address };
+            using var clients = await gateway.ClientsAsync(first);
+            using var http = clients.CreateClient();
             var live = started.Elapsed;
             while (!(await http.GetAsync("/health/ready")).IsSuccessStatusCode)
             {

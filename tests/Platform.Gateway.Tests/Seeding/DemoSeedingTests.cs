@@ -46,6 +46,31 @@ public sealed class DemoSeedingTests : IAsyncLifetime
         Assert.Equal(total.GetProperty("inScope").GetInt32() - submitted, laggards.GetArrayLength());
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_first_start_writes_one_demo_account_per_role_that_signs_in_to_the_demo_tenant()
+    {
+        var path = Path.Combine(_gateway!.Folder, Platform.Gateway.Identity.InitialCredentials.FileName);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        IReadOnlyList<Platform.Gateway.Identity.InitialCredential> accounts;
+        while ((accounts = await Platform.Bench.SignIn.PlatformClients.ReadAsync(path)).Count < 6)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the demo accounts were not written within 90 s; the file holds {accounts.Count}");
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(["branchSecretary", "operator", "regionAdmin", "reviewer", "tenantAdmin", "viewer"], accounts.Select(a => a.Role).Order().ToArray());
+        Assert.Equal("430100", accounts.Single(a => a.Role == "regionAdmin").ScopeCode);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        using var anonymous = _gateway.Anonymous();
+        foreach (var account in accounts)
+        {
+            var signedIn = await anonymous.PostAsJsonAsync("/api/v1/auth/sign-in", new { tenant = account.Tenant, username = account.Username, password = account.Password });
+            Assert.True(signedIn.IsSuccessStatusCode, $"{account.Username} of {account.Tenant ?? "(operator)"}: {(int)signedIn.StatusCode}");
+            Assert.Equal(account.Tenant is null ? null : "demo", account.Tenant);
+        }
+    }
+
     private async Task<JsonElement> EventuallyAsync(string path, Func<JsonElement, bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+using Platform.Contracts.Identity;
+using Platform.Domain.Identity;
+using Platform.Hosting;
+
+namespace Platform.Gateway.Identity;
+
+/// <summary>Accounts, sign-in and the authenticated request: the services and the middleware, in one place.</summary>
+public static class PlatformIdentity
+{
+    /// <summary>The policy of the routes only the platform operator may call (tenant lifecycle).</summary>
+    public const string OperatorPolicy = "operator";
+
+    public static WebApplicationBuilder AddPlatformIdentity(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(AuthOptions.Section);
+        builder.Services.Configure<AuthOptions>(section);
+        var options = section.Get<AuthOptions>() ?? new AuthOptions();
+
+        var settings = builder.Configuration.GetSection(PlatformSettings.Section).Get<PlatformSettings>() ?? new PlatformSettings();
+        var databaseFolder = Path.GetDirectoryName(Path.GetFullPath(settings.Sqlite.Path))!;
+        var keys = SigningKeys.Load(options, databaseFolder);
+
+        builder.Services.AddSingleton(keys);
+        builder.Services.AddSingleton(new InitialCredentials(Path.Combine(databaseFolder, InitialCredentials.FileName)));
+        builder.Services.AddSingleton<AccessTokens>();
+        builder.Services.AddSingleton<AccountProvisioning>();
+        builder.Services.AddSingleton<AccountAuthority>();
+        builder.Services.AddHostedService<IdentityBootstrap>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                // Claims keep the names they have in the token (sub, name, role), not the WS-* URIs.
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = options.Issuer,
+                    ValidAudience = options.Audience,
+                    IssuerSigningKeys = keys.Validation,
+                    ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                    NameClaimType = PlatformClaims.Username,
+                    RoleClaimType = PlatformClaims.Role,
+                    RequireExpirationTime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(OperatorPolicy, policy => policy.RequireClaim(PlatformClaims.Role, Role.Operator.ToApiName()));
+        return builder;
+    }
+
+    /// <summary>Authentication, then the caller, then authorization: after routing, before every endpoint.</summary>
+    public static WebApplication UsePlatformIdentity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseMiddleware<CallerMiddleware>();
+        app.UseAuthorization();
+        return app;
+    }
+}
