@@ -24,6 +24,9 @@ public enum Failure
 
     /// <summary>503: the platform is stopping or restarting; nothing was changed, retry shortly.</summary>
     Unavailable,
+
+    /// <summary>403: the caller may not do this here (no caller, another tenant's, or a role the rules do not allow).</summary>
+    Forbidden,
 }
 
 /// <summary>The result of a grain command: a value, or a failure with the reasons. Commands report rule violations

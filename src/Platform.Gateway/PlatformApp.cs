@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Platform.Gateway.Access;
 using Platform.Gateway.Api;
 using Platform.Gateway.Endpoints;
 using Platform.Gateway.Identity;
@@ -60,11 +61,12 @@ public static class PlatformApp
 
                 return Task.CompletedTask;
             })
+            .AddDocumentTransformer(AccessOpenApi.AddScheme)
             .AddOperationTransformer(OperationIds.Assign)
+            .AddOperationTransformer(AccessOpenApi.Describe)
             .AddSchemaTransformer(SeedTextConverter.DescribeSchema));
         builder.Services.AddSingleton<TenantDirectory>();
-        builder.Services.AddSingleton<TenantFilter>();
-        builder.Services.AddSingleton<NodeAncestry>();
+        builder.Services.AddSingleton<AccessFilter>();
         builder.Services.AddSingleton<HierarchyImporter>();
         builder.Services.Configure<DemoSeedOptions>(builder.Configuration.GetSection("Platform:Seed"));
         builder.Services.AddHostedService<DemoSeeder>();
@@ -83,7 +85,8 @@ public static class PlatformApp
         app.MapGroup("/api/v1/auth").WithTags("Accounts").AddEndpointFilter<RequestBodyFilter>().MapAuthEndpoints();
         var tenants = app.MapGroup("/api/v1/tenants").WithTags("Tenants").AddEndpointFilter<RequestBodyFilter>().MapTenantEndpoints();
         tenants.MapGroup("/{tenant}")
-            .AddEndpointFilter<TenantFilter>()
+            .RequireAuthorization()
+            .AddEndpointFilter<AccessFilter>()
             .MapNodeEndpoints()
             .MapAssessmentEndpoints()
             .MapFrameworkEndpoints()

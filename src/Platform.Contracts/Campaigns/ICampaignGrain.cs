@@ -10,20 +10,23 @@ namespace Platform.Contracts.Campaigns;
 [Alias("ICampaignGrain")]
 public interface ICampaignGrain : IGrainWithStringKey
 {
+    /// <summary>Creates the campaign as a draft: the tenant admin's (the caller travels with the call and is the
+    /// history's first actor).</summary>
     [Alias("Create")]
-    Task<Outcome<CampaignView>> Create(CampaignDefinition definition, string actor);
+    Task<Outcome<CampaignView>> Create(CampaignDefinition definition);
 
     [Alias("Get"), ReadOnly, AlwaysInterleave]
     Task<CampaignView?> Get();
 
-    /// <summary>Moves to <paramref name="to"/>, which must be the next stage. Opening self-assessment fixes the roster;
+    /// <summary>Moves to <paramref name="to"/>, which must be the next stage: the tenant admin's, or a deadline's
+    /// (<c>system:deadline</c>). Opening self-assessment fixes the roster;
     /// opening the cross-check draws the sample; final applies quotas and makes every result official.
     /// Re-running final after an interruption finishes the work without counting anything twice.</summary>
     /// <remarks>Final visits every branch inside this one call: 42,000 branches took 28–35 s on two shared cores
     /// (docs/benchmarks-campaign.md), past Orleans' default 30 s, so the caller was told it failed while the grain went on
     /// to finish and its answer was dropped. Ten minutes leaves room for a province several times that size.</remarks>
     [Alias("Advance"), ResponseTimeout("00:10:00")]
-    Task<Outcome<CampaignView>> Advance(CampaignStage to, string actor);
+    Task<Outcome<CampaignView>> Advance(CampaignStage to);
 
     /// <summary>The candidates and quotas the final placed, once the campaign is final; null before.</summary>
     [Alias("GetQuotaBasis"), ReadOnly, AlwaysInterleave]
@@ -42,6 +45,11 @@ public interface ICampaignGrain : IGrainWithStringKey
     /// <summary>The cross-region draw: which city's reviewers re-score which branch.</summary>
     [Alias("GetAssignments"), ReadOnly, AlwaysInterleave]
     Task<IReadOnlyList<CrossCheckAssignment>> GetAssignments();
+
+    /// <summary>The branch's cross-check assignment while it is open (the campaign in crossCheck); null otherwise, or
+    /// when the draw did not sample the branch. A reviewer sees an assigned branch only meanwhile.</summary>
+    [Alias("GetOpenAssignment"), ReadOnly, AlwaysInterleave]
+    Task<CrossCheckAssignment?> GetOpenAssignment(string branchCode);
 
     [Alias("GetTallyNode"), ReadOnly, AlwaysInterleave]
     Task<TallyNode?> GetTallyNode(string code);

@@ -21,10 +21,15 @@ public interface INodeGrain : IGrainWithStringKey
     /// <see cref="NodeChange.Unchanged"/>. An import passes the <paramref name="children"/> it is about to define
     /// under this node, so they are attached in this node's own write rather than one write each.
     /// </summary>
+    /// <remarks>Like every command that changes official data here, it checks the caller that travels with the call
+    /// (<see cref="Platform.Contracts.Identity.CallerContext"/>, see <c>AccessRules</c>): none, another tenant's, or a role that may not is
+    /// refused with <see cref="Failure.Forbidden"/>; a node outside the caller's scope answers
+    /// <see cref="Failure.NotFound"/>, as one that does not exist. Audit lines name that caller.</remarks>
     [Alias("Define")]
     Task<Outcome<NodeChange>> Define(NodeDefinition definition, IReadOnlyList<NodeDefinition>? children = null);
 
-    /// <summary>Re-parents the node (理顺隶属关系); every ancestor, old and new, stays exact.</summary>
+    /// <summary>Re-parents the node (理顺隶属关系); every ancestor, old and new, stays exact. A region admin moves only
+    /// inside its subtree: the node and its new parent must both lie in it.</summary>
     /// <param name="expectedRevision">The revision the caller read (If-Match); a stale one is refused. Null skips the
     /// check, for callers inside the platform that hold no revision.</param>
     [Alias("Move")]
@@ -50,22 +55,23 @@ public interface INodeGrain : IGrainWithStringKey
     /// <summary>Records a baseline assessment, scored on the current framework version: only while no campaign's final
     /// has rated the branch. <paramref name="expectedRevision"/> is the If-Match revision, required once one exists.</summary>
     [Alias("PutAssessment")]
-    Task<Outcome<AssessmentView>> PutAssessment(AssessmentInput input, int? expectedRevision, string actor);
+    Task<Outcome<AssessmentView>> PutAssessment(AssessmentInput input, int? expectedRevision);
 
     /// <summary>Makes a campaign's official result (认定) the branch's standing rating. Idempotent per campaign: the
     /// node remembers the campaign it took its rating from, so a finalisation re-run never counts twice.</summary>
     /// <param name="reason">Why the rating is what it is, for the audit line (e.g. the quota that demoted it).</param>
+    /// <remarks>Only the platform's own work (final's fan-out, <c>system:final</c>) may call it.</remarks>
     [Alias("ApplyCampaignResult")]
-    Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official, string actor, string reason);
+    Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official, string reason);
 
     /// <summary>A veto event during the year (一票否决): the standing rating drops at once to the veto's cap.</summary>
     [Alias("ApplyVeto")]
-    Task<Outcome<AssessmentView>> ApplyVeto(string vetoId, string reason, string actor, int? expectedRevision);
+    Task<Outcome<AssessmentView>> ApplyVeto(string vetoId, string reason, int? expectedRevision);
 
     /// <summary>A tenant admin's correction of the standing rating (更正): changed indicators with a reason each, and an
     /// overall reason. Refused when it would put a quota region over the seats of the campaign that set the rating.</summary>
     [Alias("CorrectAssessment")]
-    Task<Outcome<AssessmentView>> CorrectAssessment(ScoreChanges changes, string reason, string actor, int? expectedRevision);
+    Task<Outcome<AssessmentView>> CorrectAssessment(ScoreChanges changes, string reason, int? expectedRevision);
 
     /// <summary>The node's open children as it holds them: code, kind and name (and rollup).</summary>
     [Alias("GetChildren"), ReadOnly, AlwaysInterleave]

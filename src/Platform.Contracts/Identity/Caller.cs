@@ -21,8 +21,15 @@ public sealed record Caller(
     [property: Id(3)] Role Role,
     [property: Id(4)] string? ScopeCode)
 {
-    /// <summary>The work the platform does on its own (a stage deadline, the demo seed, a drain): recorded as such.</summary>
-    public static Caller System(string? tenant, string name) => new(tenant, $"system:{name}", name, Role.Operator, null);
+    private const string SystemPrefix = "system:";
+
+    /// <summary>The work the platform does on its own (a stage deadline, final's fan-out, the demo seed, a drain),
+    /// recorded as <c>system:{name}</c>. It may do anything inside <paramref name="tenant"/> and nothing outside it. No
+    /// token can carry it: the gateway refuses a token whose operator role comes with a tenant.</summary>
+    public static Caller System(string? tenant, string name) => new(tenant, SystemPrefix + name, SystemPrefix + name, Role.Operator, null);
+
+    /// <summary>The platform acting on its own inside <see cref="Tenant"/> (see <see cref="System"/>).</summary>
+    public bool IsPlatform => Role == Role.Operator && Tenant is not null && AccountId.StartsWith(SystemPrefix, StringComparison.Ordinal);
 
     /// <summary>How the audit names this caller: the username, and the account id when they differ.</summary>
     public string AuditName => Username == AccountId ? Username : $"{Username} ({AccountId})";

@@ -10,15 +10,14 @@ namespace Platform.Gateway.Api;
 
 /// <summary>
 /// A submission: <c>scores</c> (indicator id → points) for any indicator; <c>counts</c> (held/required) for counted
-/// indicators; <c>facts</c> (met or not) for derived ones; the veto items that occurred; and who records it
-/// (<c>actor</c>), for the audit line.
+/// indicators; <c>facts</c> (met or not) for derived ones; the veto items that occurred. The audit line names the
+/// signed-in account that records it.
 /// </summary>
 public sealed record AssessmentRequest(
     IReadOnlyDictionary<string, decimal>? Scores,
     IReadOnlyDictionary<string, MeetingCountDto>? Counts,
     IReadOnlyDictionary<string, bool>? Facts,
-    IReadOnlyList<string>? Vetoes,
-    string? Actor = null) : IRequestBody
+    IReadOnlyList<string>? Vetoes) : IRequestBody
 {
     public IEnumerable<FieldError> NullElements() => Nulls.In(Counts, "counts").Concat(Nulls.In(Vetoes, "vetoes"));
 
@@ -55,13 +54,12 @@ public sealed record AssessmentDto(
     }
 }
 
-/// <summary>A veto event during the year (一票否决): which veto item, why, and who records it.</summary>
-public sealed record VetoEventRequest(string? VetoId, string? Reason, string? Actor);
+/// <summary>A veto event during the year (一票否决): which veto item and why.</summary>
+public sealed record VetoEventRequest(string? VetoId, string? Reason);
 
 /// <summary>A tenant admin's correction of a standing rating (更正): new points for some indicators, each with its reason in
-/// <c>reasons</c> (and <c>reasons.vetoes</c> when <c>vetoes</c> changes), an overall <c>reason</c>, and who corrects.</summary>
+/// <c>reasons</c> (and <c>reasons.vetoes</c> when <c>vetoes</c> changes) and an overall <c>reason</c>.</summary>
 public sealed record CorrectionRequest(
-    string? Actor,
     string? Reason,
     IReadOnlyDictionary<string, decimal>? Scores,
     IReadOnlyDictionary<string, string>? Reasons,

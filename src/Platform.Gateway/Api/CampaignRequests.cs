@@ -22,8 +22,7 @@ public sealed record CreateCampaignRequest(
     IReadOnlyDictionary<string, DateTimeOffset>? Deadlines,
     CrossCheckPolicyDto? CrossCheck,
     QuotaPolicyDto? Quotas,
-    [property: JsonConverter(typeof(SeedTextConverter))] string? Seed,
-    string? Actor) : IRequestBody
+    [property: JsonConverter(typeof(SeedTextConverter))] string? Seed) : IRequestBody
 {
     public IEnumerable<FieldError> NullElements() => Nulls.In(Scope, "scope");
 
@@ -99,11 +98,10 @@ public sealed record CrossCheckPolicyDto(decimal? SampleRate, int? MinimumPerCit
 public sealed record QuotaPolicyDto(string? RegionLevel, IReadOnlyDictionary<string, decimal>? MaxShares);
 
 /// <param name="To">The next stage: selfAssessment, review, crossCheck, publicity or final.</param>
-public sealed record AdvanceRequest(string? To, string? Actor);
+public sealed record AdvanceRequest(string? To);
 
 /// <summary>A branch's self-assessment: as an assessment, plus <c>evidence</c> (indicator id → a short note).</summary>
 public sealed record SelfAssessmentRequest(
-    string? Actor,
     IReadOnlyDictionary<string, decimal>? Scores,
     IReadOnlyDictionary<string, MeetingCountDto>? Counts,
     IReadOnlyDictionary<string, bool>? Facts,
@@ -119,14 +117,12 @@ public sealed record SelfAssessmentRequest(
 }
 
 /// <summary>A reviewer's changes: new points for some indicators, each with a reason in <c>reasons</c> (and
-/// <c>reasons.vetoes</c> when <c>vetoes</c> changes). Indicators not named keep the points under review.</summary>
-/// <param name="ReviewerCity">For a cross-check: the city whose reviewers were assigned the branch.</param>
+/// <c>reasons.vetoes</c> when <c>vetoes</c> changes). Indicators not named keep the points under review. A cross-check is
+/// made as the city of the signed-in reviewer.</summary>
 public sealed record ScoreChangesRequest(
-    string? Actor,
     IReadOnlyDictionary<string, decimal>? Scores,
     IReadOnlyDictionary<string, string>? Reasons,
-    IReadOnlyList<string>? Vetoes,
-    string? ReviewerCity) : IRequestBody
+    IReadOnlyList<string>? Vetoes) : IRequestBody
 {
     public IEnumerable<FieldError> NullElements() => Nulls.In(Reasons, "reasons").Concat(Nulls.In(Vetoes, "vetoes"));
 
@@ -134,14 +130,13 @@ public sealed record ScoreChangesRequest(
         Scores ?? new Dictionary<string, decimal>(), Reasons ?? new Dictionary<string, string>(), Vetoes);
 }
 
-public sealed record AppealRequestDto(string? Actor, IReadOnlyList<string>? Indicators, string? Reason) : IRequestBody
+public sealed record AppealRequestDto(IReadOnlyList<string>? Indicators, string? Reason) : IRequestBody
 {
     public IEnumerable<FieldError> NullElements() => Nulls.In(Indicators, "indicators");
 }
 
 /// <summary>The decision on an appeal: upheld with corrected scores (each with a reason), or rejected. Final.</summary>
 public sealed record AppealDecisionRequest(
-    string? Actor,
     bool? Upheld,
     string? Reason,
     IReadOnlyDictionary<string, decimal>? Scores,

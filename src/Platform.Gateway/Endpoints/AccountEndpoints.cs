@@ -3,6 +3,7 @@ using Platform.Contracts;
 using Platform.Contracts.Identity;
 using Platform.Domain.Identity;
 using Platform.Domain.Text;
+using Platform.Gateway.Access;
 using Platform.Gateway.Api;
 using Platform.Gateway.Identity;
 using Platform.Gateway.Infrastructure;
@@ -17,7 +18,8 @@ internal static class AccountEndpoints
 
     public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder tenant)
     {
-        var accounts = tenant.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization();
+        // The filter admits the tenant's admins; which accounts each manages is AccountAuthority's to say.
+        var accounts = tenant.MapGroup("/accounts").WithTags("Accounts").Requires(Operation.ManageAccounts);
         accounts.MapPost("/", Create)
             .WithSummary("Create an account with a role and a scope node; the answer holds its one-time password, shown once")
             .WithDescription("A tenant admin creates any account of its tenant; a region admin only accounts scoped inside its region, and no admin at or above it. The person must change the one-time password at the first sign-in.")
@@ -115,11 +117,10 @@ internal static class AccountEndpoints
         }
 
         var entries = await grains.GetGrain<IAccountDirectoryGrain>(GrainKeys.AccountDirectory(tenant)).List();
-        var memo = new NodeAncestry.Memo();
         var visible = new List<AccountEntry>();
         foreach (var entry in entries)
         {
-            if (await authority.RefusalAsync(caller, tenant, entry.Role, entry.ScopeCode, memo) is null)
+            if (await authority.RefusalAsync(caller, tenant, entry.Role, entry.ScopeCode) is null)
             {
                 visible.Add(entry);
             }

@@ -4,6 +4,7 @@ using Platform.Contracts.Identity;
 using Platform.Contracts.Tenancy;
 using Platform.Domain.Identity;
 using Platform.Domain.Tenancy;
+using Platform.Gateway.Access;
 using Platform.Gateway.Api;
 using Platform.Gateway.Identity;
 using Platform.Gateway.Infrastructure;
@@ -21,6 +22,7 @@ internal static class AuthEndpoints
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder auth)
     {
         auth.MapPost("/sign-in", SignIn)
+            .Public("anyone: this is where a token comes from")
             .WithSummary("Sign in with a tenant, username and password; answers an access token and a refresh token")
             .WithDescription("Leave the tenant out to sign in as the platform operator. A wrong tenant, username or password all answer the same 401. After 5 wrong passwords in a row the account is locked for 15 minutes (423, with Retry-After). When mustChangePassword is true the access token only serves POST /api/v1/auth/password.")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
@@ -29,17 +31,21 @@ internal static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status423Locked);
         auth.MapPost("/refresh", Refresh)
+            .Public("whoever holds a refresh token, which is the credential")
             .WithSummary("Swap a refresh token for a new access token and a new refresh token; the old one stops working")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         auth.MapPost("/sign-out", SignOut)
+            .Public("whoever holds the refresh token it ends")
             .WithSummary("Sign out: the refresh token stops working (the access token expires on its own within minutes)")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
             .ProducesValidationProblem();
         auth.MapPost("/password", ChangePassword)
             .RequireAuthorization()
+            .Declares("any signed-in account, for its own password (also with a one-time password's token)",
+                Role.Operator, Role.TenantAdmin, Role.RegionAdmin, Role.BranchSecretary, Role.Reviewer, Role.Viewer)
             .WithSummary("Change your own password; every other session ends, and the answer is a fresh sign-in")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
             .ProducesValidationProblem()

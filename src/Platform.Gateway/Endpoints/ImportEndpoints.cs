@@ -2,6 +2,8 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Contracts;
 using Platform.Contracts.Imports;
+using Platform.Domain.Identity;
+using Platform.Gateway.Access;
 using Platform.Gateway.Api;
 using Platform.Gateway.Exports;
 using Platform.Gateway.Imports;
@@ -19,6 +21,7 @@ internal static class ImportEndpoints
     {
         var imports = tenant.MapGroup("/imports").WithTags("Imports");
         imports.MapPost("/hierarchy", ImportHierarchy)
+            .Requires(Operation.ImportHierarchy)
             .WithSummary("Import regions, schools and Party organisations from CSV (UTF-8, Chinese names)")
             .WithDescription(
                 "Header: kind,code,name,parentCode[,stage,ownership,location,covers,members,probationaryMembers]. Idempotent: importing the same file again changes nothing. " +
@@ -29,9 +32,11 @@ internal static class ImportEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         imports.MapGet("/{importId}", GetImport)
+            .Requires(Operation.ReadProvinceWide, AccessTarget.Province)
             .WithSummary("An import's report: its counts, the first rejected rows and the link to all of them")
             .ProducesProblem(StatusCodes.Status404NotFound);
         imports.MapGet("/{importId}/rejections", GetRejections)
+            .Requires(Operation.ReadProvinceWide, AccessTarget.Province)
             .WithSummary("Every kept rejected row of an import as CSV (line, code, field, reason), UTF-8 with a byte order mark for Excel, streamed")
             .WithDescription("One line per reason, so a row rejected for two reasons has two lines with the same line number. Holds the first 100,000 rejected rows.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
@@ -40,7 +45,7 @@ internal static class ImportEndpoints
     }
 
     private static async Task<Results<Ok<ImportReportDto>, ProblemHttpResult>> ImportHierarchy(
-        string tenant, HttpRequest request, HierarchyImporter importer, CancellationToken cancellationToken)
+        TenantAccess access, HttpRequest request, HierarchyImporter importer, CancellationToken cancellationToken)
     {
         if (request.ContentType is { } type && !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
         {
@@ -48,12 +53,13 @@ internal static class ImportEndpoints
         }
 
         using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        var (report, problem) = await importer.ImportAsync(tenant, reader, cancellationToken);
+        var (report, problem) = await importer.ImportAsync(access.Tenant, reader, cancellationToken);
         return report is null ? Problems.Invalid("file", problem!) : TypedResults.Ok(report);
     }
 
-    private static async Task<Results<Ok<ImportReportDto>, ProblemHttpResult>> GetImport(string tenant, string importId, IGrainFactory grains)
+    private static async Task<Results<Ok<ImportReportDto>, ProblemHttpResult>> GetImport(string importId, TenantAccess access)
     {
+        var (grains, tenant) = (access.Grains, access.Tenant);
         if (await FindAsync(grains, tenant, importId) is not { } report)
         {
             return NoImport(importId);
@@ -63,8 +69,9 @@ internal static class ImportEndpoints
         return TypedResults.Ok(ImportReportDto.From(tenant, report, first));
     }
 
-    private static async Task<IResult> GetRejections(string tenant, string importId, IGrainFactory grains)
+    private static async Task<IResult> GetRejections(string importId, TenantAccess access)
     {
+        var (grains, tenant) = (access.Grains, access.Tenant);
         if (await FindAsync(grains, tenant, importId) is not { } report)
         {
             return NoImport(importId);

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.Contracts;
 using Platform.Contracts.Hierarchy;
 using Platform.Domain.Hierarchy;
+using Platform.Domain.Identity;
 using Platform.Domain.Ranking;
 using Platform.Domain.Rollups;
+using Platform.Gateway.Access;
 using Platform.Gateway.Api;
 using Platform.Gateway.Infrastructure;
 
@@ -18,18 +19,22 @@ internal static class NodeEndpoints
     {
         var nodes = tenant.MapGroup("/nodes").WithTags("Hierarchy");
         nodes.MapGet("/{code}", Get)
+            .Requires(Operation.Read, AccessTarget.Node)
             .WithSummary("A node with its rollup and its children, ranked and paged")
             .WithDescription($"sort: code, name, or a metric ({string.Join(", ", SummaryMetric.Names.Order())}); order: asc or desc; page from 1; pageSize 1-{ChildrenQuery.MaxPageSize}.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         nodes.MapGet("/{code}/summary", GetSummary)
+            .Requires(Operation.Read, AccessTarget.Node)
             .WithSummary("Just the node's rollup and when it last changed")
             .ProducesProblem(StatusCodes.Status404NotFound);
         nodes.MapPost("/{code}/move", Move)
+            .Requires(Operation.MoveNode, AccessTarget.Node)
             .WithSummary("Re-parent a node (理顺隶属关系); every ancestor, old and new, stays exact")
-            .WithDescription("Send If-Match with the node's ETag (from GET nodes/{code}): a stale one gets 412, none 428.")
+            .WithDescription("Send If-Match with the node's ETag (from GET nodes/{code}): a stale one gets 412, none 428. A region admin moves only inside its subtree: the new parent must lie in it too.")
             .GuardedCommand(MaxBodyBytes);
         nodes.MapPost("/{code}/close", Close)
+            .Requires(Operation.CloseNode, AccessTarget.Node)
             .WithSummary("Close a node (a school merged away, a branch dissolved); it must hold no open children")
             .WithDescription("Send If-Match with the node's ETag (from GET nodes/{code}): a stale one gets 412, none 428.")
             .GuardedCommand(MaxBodyBytes);
@@ -37,7 +42,7 @@ internal static class NodeEndpoints
     }
 
     private static async Task<Results<Ok<NodeDto>, ProblemHttpResult>> Get(
-        string tenant, string code, IGrainFactory grains, HttpResponse response, int? page, int? pageSize, string? sort, string? order)
+        string code, TenantAccess access, HttpResponse response, int? page, int? pageSize, string? sort, string? order)
     {
         var query = new ChildrenQuery(sort ?? "code", order == "desc", page ?? 1, pageSize ?? 50);
         var errors = new List<FieldError>();
@@ -71,29 +76,29 @@ internal static class NodeEndpoints
             return Problems.Invalid(errors);
         }
 
-        var view = await Node(grains, tenant, code).GetView(query);
+        var view = await access.Node.GetView(query);
         if (view is null)
         {
-            return NoNode(tenant, code);
+            return NoNode(access.Tenant, code);
         }
 
         response.Headers.ETag = ETags.Of(view.Info.Revision);
         return TypedResults.Ok(NodeDto.From(view, query));
     }
 
-    private static async Task<Results<Ok<SummaryDto>, ProblemHttpResult>> GetSummary(string tenant, string code, IGrainFactory grains)
+    private static async Task<Results<Ok<SummaryDto>, ProblemHttpResult>> GetSummary(string code, TenantAccess access)
     {
         if (!NodeCodes.IsWellFormed(code))
         {
             return Problems.Invalid("code", "is not a node code");
         }
 
-        var view = await Node(grains, tenant, code).GetSummary();
-        return view is null ? NoNode(tenant, code) : TypedResults.Ok(SummaryDto.From(view));
+        var view = await access.Node.GetSummary();
+        return view is null ? NoNode(access.Tenant, code) : TypedResults.Ok(SummaryDto.From(view));
     }
 
     private static async Task<Results<Ok<NodeDto>, ProblemHttpResult>> Move(
-        string tenant, string code, MoveRequest request, IGrainFactory grains, HttpRequest http, HttpResponse response)
+        string code, MoveRequest request, TenantAccess access, HttpRequest http, HttpResponse response)
     {
         if (!NodeCodes.IsWellFormed(code))
         {
@@ -111,13 +116,13 @@ internal static class NodeEndpoints
             return problem;
         }
 
-        var node = Node(grains, tenant, code);
+        var node = access.Node;
         var moved = await node.Move(request.ParentCode!, revision);
         return moved.Succeeded ? await Reread(node, response) : Problems.Of(moved);
     }
 
     private static async Task<Results<Ok<NodeDto>, ProblemHttpResult>> Close(
-        string tenant, string code, IGrainFactory grains, HttpRequest http, HttpResponse response)
+        string code, TenantAccess access, HttpRequest http, HttpResponse response)
     {
         if (!NodeCodes.IsWellFormed(code))
         {
@@ -130,7 +135,7 @@ internal static class NodeEndpoints
             return problem;
         }
 
-        var node = Node(grains, tenant, code);
+        var node = access.Node;
         var closed = await node.Close(revision);
         return closed.Succeeded ? await Reread(node, response) : Problems.Of(closed);
     }
@@ -156,9 +161,6 @@ internal static class NodeEndpoints
         response.Headers.ETag = ETags.Of(view!.Info.Revision);
         return TypedResults.Ok(NodeDto.From(view, ChildrenQuery.Default));
     }
-
-    private static INodeGrain Node(IGrainFactory grains, string tenant, string code) =>
-        grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code));
 
     private static ProblemHttpResult NoNode(string tenant, string code) =>
         Problems.NotFound($"tenant '{tenant}' has no node '{code}'");

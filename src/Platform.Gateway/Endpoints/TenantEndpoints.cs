@@ -5,6 +5,7 @@ using Platform.Contracts.Tenancy;
 using Platform.Domain.Framework;
 using Platform.Domain.Identity;
 using Platform.Domain.Tenancy;
+using Platform.Gateway.Access;
 using Platform.Gateway.Api;
 using Platform.Gateway.Identity;
 using Platform.Gateway.Infrastructure;
@@ -22,8 +23,10 @@ internal static class TenantEndpoints
     {
         tenants.MapGet("/", List)
             .RequireAuthorization(PlatformIdentity.OperatorPolicy)
+            .Declares("the platform operator only", Role.Operator)
             .WithSummary("Every tenant, with whether it is suspended (the platform operator only)");
         tenants.MapPut("/{tenant}", Upsert)
+            .Declares("creating a tenant is the platform operator's; changing one is its own tenant admin's", Role.Operator, Role.TenantAdmin)
             .WithSummary("Create a tenant (one province; the platform operator only), or rename it or set its minimum publicity (公示) in days (its tenant admin)")
             .WithDescription("Creating answers 201 with the tenant's first admin (adminUsername, default 'admin') and a one-time password, shown once: the admin must change it at the first sign-in. A new tenant gets a first framework version in the chosen rating scheme, which never changes. To change a tenant, send If-Match with the ETag you read: a stale ETag gets 412, a missing one 428.")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
@@ -33,14 +36,19 @@ internal static class TenantEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         tenants.MapGet("/{tenant}", Get)
+            .RequireAuthorization()
+            .Requires(Operation.ReadTenantWide)
+            .AddEndpointFilter<AccessFilter>()
             .WithSummary("A tenant and the code of its province (rootCode), with its ETag")
             .ProducesProblem(StatusCodes.Status404NotFound);
         tenants.MapPost("/{tenant}/suspend", Suspend)
             .RequireAuthorization(PlatformIdentity.OperatorPolicy)
+            .Declares("the platform operator only", Role.Operator)
             .WithSummary("Suspend a tenant (the platform operator only): its people can sign in, read and write nothing; nothing is deleted")
             .ProducesProblem(StatusCodes.Status404NotFound);
         tenants.MapPost("/{tenant}/resume", Resume)
             .RequireAuthorization(PlatformIdentity.OperatorPolicy)
+            .Declares("the platform operator only", Role.Operator)
             .WithSummary("Resume a suspended tenant (the platform operator only)")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return tenants;
@@ -140,15 +148,10 @@ internal static class TenantEndpoints
         return created.Failure == Failure.Conflict ? await provisioning.ResetAsync(tenant, username) : created;
     }
 
-    private static async Task<Results<Ok<TenantDto>, ProblemHttpResult>> Get(string tenant, IGrainFactory grains, HttpResponse response)
+    private static async Task<Results<Ok<TenantDto>, ProblemHttpResult>> Get(TenantAccess access, HttpResponse response)
     {
-        if (TenantIds.Problem(tenant) is { } problem)
-        {
-            return Problems.Invalid("tenant", problem);
-        }
-
-        var info = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant)).Get();
-        return info is null ? Problems.NotFound($"there is no tenant '{tenant}'") : Reply(info, response);
+        var info = await access.Grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(access.Tenant)).Get();
+        return info is null ? Problems.NotFound($"there is no tenant '{access.Tenant}'") : Reply(info, response);
     }
 
     private static Task<Results<Ok<TenantListItemDto>, ProblemHttpResult>> Suspend(string tenant, IGrainFactory grains, TenantDirectory directory) =>

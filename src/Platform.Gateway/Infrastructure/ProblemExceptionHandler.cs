@@ -90,13 +90,23 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
-            return "is not a field of this request; remove it (see the API reference at /scalar/v1)";
+            return RetiredFields.TryGetValue(JsonPaths.ToField(json.Path), out var retired)
+                ? retired
+                : "is not a field of this request; remove it (see the API reference at /scalar/v1)";
         }
 
         const string converted = "could not be converted to ";
         var type = message.IndexOf(converted, StringComparison.Ordinal);
         return type < 0 ? message : Expected(message[(type + converted.Length)..]);
     }
+
+    /// <summary>Fields the API once took and takes no more, with what replaced them: a client written against the old
+    /// API is told why, not merely that the field is unknown.</summary>
+    private static readonly Dictionary<string, string> RetiredFields = new(StringComparer.Ordinal)
+    {
+        ["actor"] = "is no longer taken: the audit names the account you signed in with; remove it",
+        ["reviewerCity"] = "is no longer taken: a cross-check is made as the city of the reviewer you signed in as; remove it",
+    };
 
     /// <summary>What a field of <paramref name="type"/> takes, from the .NET type System.Text.Json names; collections first,
     /// since their names contain their elements' (<c>System.String[]</c>).</summary>

@@ -30,7 +30,7 @@ internal static class Problems
 
     public static ProblemHttpResult Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
 
-    /// <summary>The failure of an outcome as its problem: 404, 400 with field errors, 409, 412 or 428.</summary>
+    /// <summary>The failure of an outcome as its problem: 404, 400 with field errors, 403, 409, 412, 428 or 503.</summary>
     public static ProblemHttpResult Of<T>(Outcome<T> outcome) => outcome.Failure switch
     {
         Failure.NotFound => NotFound(outcome.Detail ?? "not found"),
@@ -39,6 +39,7 @@ internal static class Problems
         Failure.PreconditionFailed => TypedResults.Problem(outcome.Detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed since you read it"),
         Failure.PreconditionRequired => TypedResults.Problem(outcome.Detail, statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required"),
         Failure.Unavailable => TypedResults.Problem(outcome.Detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Temporarily unavailable"),
+        Failure.Forbidden => Forbidden(outcome.Detail ?? "not allowed"),
         _ => throw new InvalidOperationException("A successful outcome is not a problem"),
     };
 }

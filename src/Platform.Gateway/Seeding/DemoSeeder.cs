@@ -54,6 +54,8 @@ internal sealed partial class DemoSeeder(
             return;
         }
 
+        // Everything the seed writes is the platform's own work, recorded as system:seed.
+        using var platform = CallerContext.As(Caller.System(DemoSeedOptions.TenantId, "seed"));
         var stopwatch = Stopwatch.StartNew();
         LogSeeding(logger, DemoSeedOptions.TenantId);
         await tenant.Upsert("湖南省教育系统（演示数据）", RatingScheme.Stars, expectedRevision: null);
@@ -72,7 +74,7 @@ internal sealed partial class DemoSeeder(
         {
             var node = grains.GetGrain<INodeGrain>(GrainKeys.Node(DemoSeedOptions.TenantId, item.Code));
             var current = await node.GetAssessment();
-            await node.PutAssessment(item.Input, current.Succeeded ? current.Value!.Revision : null, "演示数据");
+            await node.PutAssessment(item.Input, current.Succeeded ? current.Value!.Revision : null);
             if (Interlocked.Increment(ref done) % 1000 == 0)
             {
                 LogAssessments(logger, done, province.Assessments.Count);
@@ -130,8 +132,8 @@ internal sealed partial class DemoSeeder(
         var definition = new CampaignDefinition("2026年度五化星级评定（演示）", CampaignKind.AnnualStarRating, [province.RootCode], 1,
             new Dictionary<CampaignStage, DateTimeOffset> { [CampaignStage.SelfAssessment] = DateTimeOffset.UtcNow.AddDays(14) },
             CrossCheckPolicy.Default, new QuotaPolicy(NodeKind.City, [new RatingQuota(RatingLevel.Star5, 0.3m)]), Seed: 2026);
-        var created = await campaign.Create(definition, "省委教育工委");
-        var opened = created.Succeeded ? await campaign.Advance(CampaignStage.SelfAssessment, "省委教育工委") : created;
+        var created = await campaign.Create(definition);
+        var opened = created.Succeeded ? await campaign.Advance(CampaignStage.SelfAssessment) : created;
         if (!opened.Succeeded)
         {
             LogImportFailed(logger, $"demo campaign: {opened.Detail}");
@@ -142,7 +144,7 @@ internal sealed partial class DemoSeeder(
         var submitters = province.Assessments.Where((_, i) => i % 7 != 0).ToList();
         await Parallel.ForEachAsync(submitters, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (item, _) =>
             await grains.GetGrain<ICampaignEntryGrain>(GrainKeys.CampaignEntry(tenant, id, item.Code))
-                .SubmitSelfAssessment(new SelfAssessmentInput(item.Input, evidence), "支部书记", null));
+                .SubmitSelfAssessment(new SelfAssessmentInput(item.Input, evidence), null));
         return id;
     }
 

@@ -2,9 +2,12 @@ using Microsoft.Extensions.Logging;
 using Platform.Contracts;
 using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Identity;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
+using Platform.Domain.Identity;
 using Platform.Grains.Framework;
+using Platform.Grains.Identity;
 using Platform.Grains.Persistence;
 
 namespace Platform.Grains.Campaigns;
@@ -75,20 +78,22 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         ? new TallyChild(branch.Code, branch.Name, true, _durable.Revision, _durable.Tally())
         : TallyChild.Placeholder(_code, _code, true));
 
-    public Task<Outcome<EntryView>> SubmitSelfAssessment(SelfAssessmentInput submission, string actor, int? expectedRevision) =>
-        RunAsync(actor, expectedRevision, context => _current.SubmitSelfAssessment(submission, context));
+    public Task<Outcome<EntryView>> SubmitSelfAssessment(SelfAssessmentInput submission, int? expectedRevision) =>
+        RunAsync(Operation.SelfAssess, expectedRevision, (_, context) => _current.SubmitSelfAssessment(submission, context));
 
-    public Task<Outcome<EntryView>> SubmitReview(ScoreChanges changes, string actor, int? expectedRevision) =>
-        RunAsync(actor, expectedRevision, context => _current.SubmitReview(changes, context));
+    public Task<Outcome<EntryView>> SubmitReview(ScoreChanges changes, int? expectedRevision) =>
+        RunAsync(Operation.Review, expectedRevision, (_, context) => _current.SubmitReview(changes, context));
 
-    public Task<Outcome<EntryView>> SubmitCrossCheck(ScoreChanges changes, string reviewerCity, string actor, int? expectedRevision) =>
-        RunAsync(actor, expectedRevision, context => _current.SubmitCrossCheck(changes, reviewerCity, context));
+    /// <summary>The reviewer checks as the city it belongs to; the platform's own work, as the city assigned.</summary>
+    public Task<Outcome<EntryView>> SubmitCrossCheck(ScoreChanges changes, int? expectedRevision) =>
+        RunAsync(Operation.CrossCheck, expectedRevision, (caller, context) =>
+            _current.SubmitCrossCheck(changes, caller.ScopeCode ?? _current.CrossCheck?.ReviewerCity ?? "", context));
 
-    public Task<Outcome<EntryView>> Appeal(AppealRequest appeal, string actor, int? expectedRevision) =>
-        RunAsync(actor, expectedRevision, context => _current.RaiseAppeal(appeal, context));
+    public Task<Outcome<EntryView>> Appeal(AppealRequest appeal, int? expectedRevision) =>
+        RunAsync(Operation.Appeal, expectedRevision, (_, context) => _current.RaiseAppeal(appeal, context));
 
-    public Task<Outcome<EntryView>> DecideAppeal(AppealRuling ruling, string actor, int? expectedRevision) =>
-        RunAsync(actor, expectedRevision, context => _current.DecideAppeal(ruling, context));
+    public Task<Outcome<EntryView>> DecideAppeal(AppealRuling ruling, int? expectedRevision) =>
+        RunAsync(Operation.DecideAppeal, expectedRevision, (_, context) => _current.DecideAppeal(ruling, context));
 
     public async Task MarkSampled(string reviewerCity)
     {
@@ -106,8 +111,15 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         }
     }
 
-    public async Task<Outcome<FinalResult>> Finalise(QuotaPlacement? placement, string actor)
+    public async Task<Outcome<FinalResult>> Finalise(QuotaPlacement? placement)
     {
+        var admission = Admission.Of(_tenant, Operation.FinaliseResults);
+        if (!admission.Admitted)
+        {
+            return admission.Refused<FinalResult>();
+        }
+
+        var actor = admission.Actor;
         if (!await EnsureBranchAsync())
         {
             return NotOnRoster<FinalResult>();
@@ -134,7 +146,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         // call and the write below changes nothing there.
         if (outcome.Entry.Official is { } official)
         {
-            var applied = await Node(_code).ApplyCampaignResult(_campaignId, official, actor, OfficialReason(placement));
+            var applied = await Node(_code).ApplyCampaignResult(_campaignId, official, OfficialReason(placement));
             if (!applied.Succeeded && applied.Failure != Failure.NotFound)
             {
                 return applied.As<FinalResult>();
@@ -146,10 +158,19 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         return outcome.Entry.Final is { } final ? Outcome<FinalResult>.Ok(final) : Outcome<FinalResult>.Refused(outcome.Refusal!);
     }
 
-    /// <summary>Runs a person's command: the roster and the campaign first (I/O), then the entry's rules, then the write.</summary>
-    private async Task<Outcome<EntryView>> RunAsync(string actor, int? expectedRevision, Func<EntryContext, EntryOutcome> command)
+    /// <summary>Runs a person's command: the caller's admission, the roster and the campaign first (I/O), then the
+    /// entry's rules, then the write. A branch outside the caller's reach answers as one not on the roster.</summary>
+    private async Task<Outcome<EntryView>> RunAsync(Operation operation, int? expectedRevision, Func<Caller, EntryContext, EntryOutcome> command)
     {
-        if (!await EnsureBranchAsync())
+        var admission = Admission.Of(_tenant, operation);
+        if (!admission.Admitted)
+        {
+            ForgetIfEmpty();
+            return admission.Refused<EntryView>();
+        }
+
+        var caller = admission.Caller!;
+        if (!await EnsureBranchAsync() || !Reaches(caller, operation))
         {
             return NotOnRoster<EntryView>();
         }
@@ -160,7 +181,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
             return missing;
         }
 
-        var outcome = command(new EntryContext(status!, framework!, actor, expectedRevision, _time.GetUtcNow()));
+        var outcome = command(caller, new EntryContext(status!, framework!, caller.AuditName, expectedRevision, _time.GetUtcNow()));
         if (outcome.Refusal is { } refusal)
         {
             return Outcome<EntryView>.Refused(refusal);
@@ -266,16 +287,28 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
 
     private INodeGrain Node(string code) => GrainFactory.GetGrain<INodeGrain>(GrainKeys.Node(_tenant, code));
 
+    /// <summary>Whether the branch, where the roster placed it, is the caller's to act on: the cross-check its assigned
+    /// city's, everything else its own secretary's or its regions' (see <see cref="AccessRules"/>).</summary>
+    private bool Reaches(Caller caller, Operation operation) =>
+        caller.IsPlatform
+        || (operation == Operation.CrossCheck
+            ? caller.ScopeCode is not null && caller.ScopeCode == _current.CrossCheck?.ReviewerCity
+            : AccessRules.Covers(caller.Role, caller.ScopeCode, _current.Branch!));
+
+    private void ForgetIfEmpty()
+    {
+        if (_durable.Branch is null)
+        {
+            DeactivateOnIdle();
+        }
+    }
+
     private EntryView View() => EntryView.Of(_campaignId, _current);
 
     private Outcome<T> NotOnRoster<T>()
     {
-        if (_durable.Branch is null)
-        {
-            // Nothing is stored for this key (an unknown branch or campaign): do not hold the activation until collection.
-            DeactivateOnIdle();
-        }
-
+        // Nothing stored for this key (an unknown branch or campaign): do not hold the activation until collection.
+        ForgetIfEmpty();
         return Outcome<T>.Fail(Failure.NotFound, $"'{_code}' is not a branch on the roster of campaign '{_campaignId}' (the roster is fixed when self-assessment opens)");
     }
 

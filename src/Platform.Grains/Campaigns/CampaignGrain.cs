@@ -3,13 +3,15 @@ using Microsoft.Extensions.Options;
 using Platform.Contracts;
 using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Identity;
 using Platform.Contracts.Tenancy;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
-using Platform.Domain.Text;
+using Platform.Domain.Identity;
 using Platform.Grains.Framework;
 using Platform.Grains.Hierarchy;
+using Platform.Grains.Identity;
 using Platform.Grains.Persistence;
 
 namespace Platform.Grains.Campaigns;
@@ -72,16 +74,18 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         return Task.CompletedTask;
     }
 
-    public async Task<Outcome<CampaignView>> Create(CampaignDefinition definition, string actor)
+    public async Task<Outcome<CampaignView>> Create(CampaignDefinition definition)
     {
+        var admission = Admission.Of(_tenant, Operation.CreateCampaign);
+        if (!admission.Admitted)
+        {
+            ForgetIfUndefined();
+            return admission.Refused<CampaignView>();
+        }
+
         if (State.Definition is not null)
         {
             return Outcome<CampaignView>.Fail(Failure.Conflict, $"campaign '{_id}' already exists");
-        }
-
-        if (ActorProblem(actor) is { } problem)
-        {
-            return Outcome<CampaignView>.Invalid("actor", problem);
         }
 
         var framework = await _frameworks.GetVersionAsync(_tenant, definition.FrameworkVersion);
@@ -114,7 +118,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         {
             Definition = definition,
             Stage = CampaignStage.Draft,
-            History = [new StageTransition(CampaignStage.Draft, now, actor)],
+            History = [new StageTransition(CampaignStage.Draft, now, admission.Actor)],
             Revision = 1,
             CreatedAt = now,
         };
@@ -146,6 +150,14 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
     public Task<IReadOnlyList<CrossCheckAssignment>> GetAssignments() => Task.FromResult(State.Assignments);
 
+    public Task<CrossCheckAssignment?> GetOpenAssignment(string branchCode)
+    {
+        ForgetIfUndefined();
+        return Task.FromResult(State.Stage == CampaignStage.CrossCheck
+            ? State.Assignments.FirstOrDefault(a => a.BranchCode == branchCode)
+            : null);
+    }
+
     public Task<QuotaBasis?> GetQuotaBasis() => Task.FromResult(State is { Stage: CampaignStage.Final, Definition: { } definition }
         ? new QuotaBasis(_resultsStore.State.Candidates, definition.Quotas)
         : null);
@@ -159,17 +171,19 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     public Task<IReadOnlyList<RosterBranch>> ListBranches(int offset, int count) =>
         Task.FromResult<IReadOnlyList<RosterBranch>>(_rosterStore.State.Roster.Branches.Skip(Math.Max(0, offset)).Take(Math.Clamp(count, 0, 1000)).ToArray());
 
-    public async Task<Outcome<CampaignView>> Advance(CampaignStage to, string actor)
+    public async Task<Outcome<CampaignView>> Advance(CampaignStage to)
     {
+        var admission = Admission.Of(_tenant, Operation.AdvanceCampaign);
+        if (!admission.Admitted)
+        {
+            ForgetIfUndefined();
+            return admission.Refused<CampaignView>();
+        }
+
         if (State.Definition is not { } definition)
         {
             ForgetIfUndefined();
             return Outcome<CampaignView>.Fail(Failure.NotFound, $"there is no campaign '{_id}'");
-        }
-
-        if (ActorProblem(actor) is { } problem)
-        {
-            return Outcome<CampaignView>.Invalid("actor", problem);
         }
 
         if (State.Stage == CampaignStage.Final)
@@ -188,7 +202,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         {
             CampaignStage.SelfAssessment => await OpenSelfAssessmentAsync(),
             CampaignStage.CrossCheck => await DrawCrossCheckAsync(definition),
-            CampaignStage.Final => await FinaliseAsync(definition, actor),
+            CampaignStage.Final => await FinaliseAsync(definition),
             _ => null,
         };
 
@@ -197,7 +211,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
             return opened;
         }
 
-        await EnterAsync(to, actor);
+        await EnterAsync(to, admission.Actor);
         return Outcome<CampaignView>.Ok(View());
     }
 
@@ -226,7 +240,9 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
             return;
         }
 
-        var advanced = await Advance(next, "deadline");
+        // A reminder's tick carries no caller: the deadline is the platform's own work.
+        using var platform = CallerContext.As(Caller.System(_tenant, "deadline"));
+        var advanced = await Advance(next);
         if (!advanced.Succeeded)
         {
             LogDeadlineBlocked(_id, State.Stage.ToApiName(), advanced.Detail ?? "");
@@ -289,7 +305,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     /// saw it then, so every rank in a demotion's audit line is the one that decided it. Each branch's entry and node
     /// take the result idempotently, so a run cut short (a crash, a refused branch) is finished by running it again.
     /// </summary>
-    private async Task<Outcome<CampaignView>?> FinaliseAsync(CampaignDefinition definition, string actor)
+    private async Task<Outcome<CampaignView>?> FinaliseAsync(CampaignDefinition definition)
     {
         if (!State.Finalising && await TooEarlyForFinalAsync() is { } tooEarly)
         {
@@ -325,11 +341,14 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         }
 
         var placements = RatingQuotas.Apply(_resultsStore.State.Candidates, definition.Quotas.Quotas);
+
+        // Whoever advanced to final, making each result official is the platform's work, and each branch records it so.
+        using var platform = CallerContext.As(Caller.System(_tenant, "final"));
         var finalised = 0;
         var refusals = new List<FieldError>();
         foreach (var batch in branches.Chunk(_options.ProbeConcurrency))
         {
-            var results = await Task.WhenAll(batch.Select(b => FinaliseOneAsync(b.Code, placements.GetValueOrDefault(b.Code), actor)));
+            var results = await Task.WhenAll(batch.Select(b => FinaliseOneAsync(b.Code, placements.GetValueOrDefault(b.Code))));
             for (var i = 0; i < batch.Length; i++)
             {
                 if (results[i].Succeeded)
@@ -397,11 +416,11 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
     /// <summary>A branch that fails to finalise (its node unreachable, say) does not stop the others; the run reports
     /// it, and the next run finishes it.</summary>
-    private async Task<Outcome<FinalResult>> FinaliseOneAsync(string branchCode, QuotaPlacement? placement, string actor)
+    private async Task<Outcome<FinalResult>> FinaliseOneAsync(string branchCode, QuotaPlacement? placement)
     {
         try
         {
-            return await Entry(branchCode).Finalise(placement, actor);
+            return await Entry(branchCode).Finalise(placement);
         }
         catch (Exception exception)
         {
@@ -496,9 +515,6 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     private CampaignView View() => new(
         _id, State.Definition!, State.Stage, State.History, _rosterStore.State.Roster.Branches.Count, State.Assignments.Count,
         AppealsClosed, State.Finalising, State.Finalised, State.Revision);
-
-    private static string? ActorProblem(string actor) =>
-        TextRules.Problem(actor, CampaignEntry.MaxActorLength) is { } problem ? $"{problem}: say who is acting, for the audit trail" : null;
 
     private ICampaignEntryGrain Entry(string code) =>
         GrainFactory.GetGrain<ICampaignEntryGrain>(GrainKeys.CampaignEntry(_tenant, _id, code));

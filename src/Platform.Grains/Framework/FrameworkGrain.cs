@@ -1,6 +1,8 @@
 using Platform.Contracts;
 using Platform.Contracts.Framework;
 using Platform.Domain.Framework;
+using Platform.Domain.Identity;
+using Platform.Grains.Identity;
 using Platform.Grains.Persistence;
 
 namespace Platform.Grains.Framework;
@@ -61,6 +63,13 @@ public sealed class FrameworkGrain(
 
     public async Task<Outcome<FrameworkVersion>> Publish(FrameworkVersion draft, int? expectedVersion)
     {
+        var admission = Admission.Of(_tenant, Operation.PublishFramework);
+        if (!admission.Admitted)
+        {
+            ForgetIfEmpty();
+            return admission.Refused<FrameworkVersion>();
+        }
+
         var current = Published.Count;
         if (current > 0 && expectedVersion is null)
         {

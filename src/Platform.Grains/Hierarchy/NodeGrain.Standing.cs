@@ -4,6 +4,7 @@ using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Hierarchy;
+using Platform.Domain.Identity;
 using Platform.Domain.Scoring;
 using Platform.Domain.Standing;
 
@@ -37,9 +38,10 @@ public sealed partial class NodeGrain
         return Outcome<IReadOnlyList<RatingChange>>.Ok([.. pages.SelectMany(lines => lines), .. standing.History]);
     }
 
-    public async Task<Outcome<AssessmentView>> PutAssessment(AssessmentInput input, int? expectedRevision, string actor)
+    public async Task<Outcome<AssessmentView>> PutAssessment(AssessmentInput input, int? expectedRevision)
     {
-        if (RatedNodeProblem() is { } problem)
+        var (caller, refused) = await AdmitAsync<AssessmentView>(Operation.RecordBaseline);
+        if ((refused ?? RatedNodeProblem()) is { } problem)
         {
             return problem;
         }
@@ -47,15 +49,20 @@ public sealed partial class NodeGrain
         var framework = await _frameworks.GetCurrentAsync(_tenant);
         return framework is null
             ? Outcome<AssessmentView>.Fail(Failure.Conflict, "the tenant has no published framework version")
-            : await CommitAsync(_current.Standing.Baseline(framework, input, expectedRevision, actor, _time.GetUtcNow()));
+            : await CommitAsync(_current.Standing.Baseline(framework, input, expectedRevision, caller!.AuditName, _time.GetUtcNow()));
     }
 
-    public async Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official, string actor, string reason) =>
-        RatedNodeProblem() ?? await CommitAsync(_current.Standing.ApplyCampaignFinal(campaignId, official, actor, reason, _time.GetUtcNow()));
-
-    public async Task<Outcome<AssessmentView>> ApplyVeto(string vetoId, string reason, string actor, int? expectedRevision)
+    public async Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official, string reason)
     {
-        if (RatedNodeProblem() is { } problem)
+        var (caller, refused) = await AdmitAsync<AssessmentView>(Operation.FinaliseResults);
+        return (refused ?? RatedNodeProblem())
+            ?? await CommitAsync(_current.Standing.ApplyCampaignFinal(campaignId, official, caller!.AuditName, reason, _time.GetUtcNow()));
+    }
+
+    public async Task<Outcome<AssessmentView>> ApplyVeto(string vetoId, string reason, int? expectedRevision)
+    {
+        var (caller, refused) = await AdmitAsync<AssessmentView>(Operation.RecordVeto);
+        if ((refused ?? RatedNodeProblem()) is { } problem)
         {
             return problem;
         }
@@ -66,13 +73,14 @@ public sealed partial class NodeGrain
         }
 
         var framework = await _frameworks.GetVersionAsync(_tenant, current.FrameworkVersion);
-        var outcome = _current.Standing.ApplyVeto(framework!, vetoId, reason, expectedRevision, actor, _time.GetUtcNow());
+        var outcome = _current.Standing.ApplyVeto(framework!, vetoId, reason, expectedRevision, caller!.AuditName, _time.GetUtcNow());
         return await CommitOfficialAsync(outcome, enforceQuota: false);
     }
 
-    public async Task<Outcome<AssessmentView>> CorrectAssessment(ScoreChanges changes, string reason, string actor, int? expectedRevision)
+    public async Task<Outcome<AssessmentView>> CorrectAssessment(ScoreChanges changes, string reason, int? expectedRevision)
     {
-        if (RatedNodeProblem() is { } problem)
+        var (caller, refused) = await AdmitAsync<AssessmentView>(Operation.CorrectRating);
+        if ((refused ?? RatedNodeProblem()) is { } problem)
         {
             return problem;
         }
@@ -83,7 +91,7 @@ public sealed partial class NodeGrain
         }
 
         var framework = await _frameworks.GetVersionAsync(_tenant, current.FrameworkVersion);
-        var outcome = _current.Standing.Correct(framework!, changes, reason, expectedRevision, actor, _time.GetUtcNow());
+        var outcome = _current.Standing.Correct(framework!, changes, reason, expectedRevision, caller!.AuditName, _time.GetUtcNow());
         return await CommitOfficialAsync(outcome, enforceQuota: true);
     }
 

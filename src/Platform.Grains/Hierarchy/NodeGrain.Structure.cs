@@ -4,10 +4,12 @@ using Platform.Contracts;
 using Platform.Contracts.Hierarchy;
 using Platform.Contracts.Tenancy;
 using Platform.Domain.Hierarchy;
+using Platform.Domain.Identity;
 using Platform.Domain.Ranking;
 using Platform.Domain.Rollups;
 using Platform.Domain.Scoring;
 using Platform.Grains.Framework;
+using Platform.Grains.Identity;
 using Platform.Grains.Persistence;
 
 namespace Platform.Grains.Hierarchy;
@@ -16,6 +18,13 @@ namespace Platform.Grains.Hierarchy;
 public sealed partial class NodeGrain
 {
     public async Task<Outcome<NodeChange>> Define(NodeDefinition definition, IReadOnlyList<NodeDefinition>? children = null)
+    {
+        var admission = Admission.Of(_tenant, Operation.ImportHierarchy);
+        return admission.Admitted ? await DefineAsync(definition, children) : admission.Refused<NodeChange>();
+    }
+
+    /// <summary>A definition, once the caller is admitted: an import's or a move's.</summary>
+    private async Task<Outcome<NodeChange>> DefineAsync(NodeDefinition definition, IReadOnlyList<NodeDefinition>? children = null)
     {
         if (_drain.Draining)
         {
@@ -114,6 +123,10 @@ public sealed partial class NodeGrain
             UpdatedAt = _time.GetUtcNow(),
         };
         await _writer.WriteAsync();
+        if (rehomed)
+        {
+            _ancestry.Invalidate(_tenant, _code);
+        }
 
         await CompleteDetachAsync();
         await UncoverAsync(removed);
@@ -137,11 +150,18 @@ public sealed partial class NodeGrain
         return attached;
     }
 
+    /// <summary>A region admin moves only inside its subtree: the node and its new parent must both lie in it.</summary>
     public async Task<Outcome<NodeInfo>> Move(string newParentCode, int? expectedRevision = null)
     {
-        if (!IsOpen)
+        var (caller, refused) = await AdmitAsync<NodeInfo>(Operation.MoveNode);
+        if (refused is not null)
         {
-            return NotFound<NodeInfo>();
+            return refused;
+        }
+
+        if (!await CoversAsync(caller!, newParentCode))
+        {
+            return Outcome<NodeInfo>.Invalid("parentCode", $"there is no open node '{newParentCode}' within your scope to hold '{_code}'");
         }
 
         if (Stale<NodeInfo>(expectedRevision) is { } stale)
@@ -149,7 +169,7 @@ public sealed partial class NodeGrain
             return stale;
         }
 
-        var moved = await Define(Definition! with { ParentCode = newParentCode });
+        var moved = await DefineAsync(Definition! with { ParentCode = newParentCode });
         return moved.Succeeded ? Outcome<NodeInfo>.Ok(Info()) : moved.As<NodeInfo>();
     }
 
@@ -160,14 +180,18 @@ public sealed partial class NodeGrain
             return Stopping<NodeInfo>();
         }
 
-        if (Definition is null)
-        {
-            return NotFound<NodeInfo>();
-        }
-
-        if (_current.Closed)
+        // Closing again changes nothing; a closed node lies in no region's subtree any more, so only a caller who sees
+        // the whole tenant is told it is closed.
+        if (_current.Closed && Definition is not null && Admission.Of(_tenant, Operation.CloseNode).Caller is { } again
+            && (again.IsPlatform || AccessRules.SeesWholeTenant(again.Role)))
         {
             return Outcome<NodeInfo>.Ok(Info());
+        }
+
+        var (_, refused) = await AdmitAsync<NodeInfo>(Operation.CloseNode);
+        if (refused is not null)
+        {
+            return refused;
         }
 
         if (Stale<NodeInfo>(expectedRevision) is { } stale)
@@ -175,7 +199,7 @@ public sealed partial class NodeGrain
             return stale;
         }
 
-        if (Definition.Kind == NodeKind.Province)
+        if (Definition!.Kind == NodeKind.Province)
         {
             return Outcome<NodeInfo>.Fail(Failure.Conflict, "the province is the tenant's root and cannot be closed");
         }
@@ -195,6 +219,7 @@ public sealed partial class NodeGrain
             UpdatedAt = _time.GetUtcNow(),
         };
         await _writer.WriteAsync();
+        _ancestry.Invalidate(_tenant, _code);
         await CompleteDetachAsync();
         await UncoverAsync(Definition.CoveredSchools);
         return Outcome<NodeInfo>.Ok(Info());

@@ -2,12 +2,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Contracts;
 using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Identity;
 using Platform.Contracts.Tenancy;
 using Platform.Domain.Hierarchy;
+using Platform.Domain.Identity;
 using Platform.Domain.Ranking;
 using Platform.Domain.Rollups;
 using Platform.Domain.Scoring;
 using Platform.Grains.Framework;
+using Platform.Grains.Identity;
 using Platform.Grains.Persistence;
 
 namespace Platform.Grains.Hierarchy;
@@ -28,6 +31,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     private readonly FrameworkCatalog _frameworks;
     private readonly RollupOptions _options;
     private readonly ReportDrain _drain;
+    private readonly NodeAncestry _ancestry;
     private readonly TimeProvider _time;
     private readonly ILogger<NodeGrain> _logger;
     private readonly CoalescingWriter _writer;
@@ -58,6 +62,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         FrameworkCatalog frameworks,
         IOptions<RollupOptions> options,
         ReportDrain drain,
+        NodeAncestry ancestry,
         TimeProvider time,
         ILogger<NodeGrain> logger)
     {
@@ -65,6 +70,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         _frameworks = frameworks;
         _options = options.Value;
         _drain = drain;
+        _ancestry = ancestry;
         _time = time;
         _logger = logger;
         _writer = new CoalescingWriter(WriteSnapshotAsync);
@@ -228,6 +234,50 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     }
 
     private static Outcome<T> NotFound<T>() => Outcome<T>.Fail(Failure.NotFound, "no such node in this tenant");
+
+    /// <summary>
+    /// The caller, when it may do <paramref name="operation"/> to this node (see <see cref="Admission"/>); otherwise the
+    /// refusal: 403 for a missing caller, another tenant's or a role the rules refuse, and for a node outside the
+    /// caller's scope the same 404 as for a node that does not exist, so the answer tells nothing of what lies outside.
+    /// </summary>
+    private async Task<(Caller? Caller, Outcome<T>? Refused)> AdmitAsync<T>(Operation operation)
+    {
+        var admission = Admission.Of(_tenant, operation);
+        if (!admission.Admitted)
+        {
+            return (null, admission.Refused<T>());
+        }
+
+        if (IsOpen && await CoversAsync(admission.Caller!, _code))
+        {
+            return (admission.Caller, null);
+        }
+
+        ForgetIfUndefined();
+        return (null, NotFound<T>());
+    }
+
+    /// <summary>Whether the caller's scope holds <paramref name="code"/> (this node, or another such as a new parent).</summary>
+    private async Task<bool> CoversAsync(Caller caller, string code)
+    {
+        if (caller.IsPlatform || AccessRules.SeesWholeTenant(caller.Role))
+        {
+            return true;
+        }
+
+        if (caller.ScopeCode is not { } scope)
+        {
+            return false;
+        }
+
+        if (code != _code)
+        {
+            return await _ancestry.IsWithinAsync(_tenant, code, scope);
+        }
+
+        // This node's own place is known here; the walk starts at its parent, which is never this grain.
+        return scope == _code || (Definition?.ParentCode is { } parent && await _ancestry.IsWithinAsync(_tenant, parent, scope));
+    }
 
     private static Outcome<T> Stopping<T>() =>
         Outcome<T>.Fail(Failure.Unavailable, "the platform is stopping; nothing was changed: retry in a few seconds");

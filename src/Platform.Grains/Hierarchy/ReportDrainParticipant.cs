@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Identity;
 
 namespace Platform.Grains.Hierarchy;
 
@@ -25,6 +26,7 @@ public sealed partial class ReportDrainParticipant(
 
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
+        using var platform = CallerContext.As(Caller.System(null, "drain"));
         drain.BeginDraining();
         var deadline = DateTimeOffset.UtcNow + options.Value.DrainTimeout;
         var rounds = 0;

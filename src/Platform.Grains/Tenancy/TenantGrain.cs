@@ -1,9 +1,12 @@
 using Platform.Contracts;
 using Platform.Contracts.Framework;
+using Platform.Contracts.Identity;
 using Platform.Contracts.Tenancy;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
+using Platform.Domain.Identity;
 using Platform.Domain.Tenancy;
+using Platform.Grains.Identity;
 using Platform.Grains.Persistence;
 
 namespace Platform.Grains.Tenancy;
@@ -32,8 +35,20 @@ public sealed class TenantGrain(
         return Task.FromResult(store.State.Info);
     }
 
+    /// <summary>Creating is the platform operator's (or the platform's own, for the demo); changing is the tenant admin's.</summary>
     public async Task<Outcome<TenantInfo>> Upsert(string name, RatingScheme? scheme, int? expectedRevision, int? minimumPublicityDays = null)
     {
+        var admission = Admission.Of(Id, store.State.Info is null ? Operation.ManageTenants : Operation.ChangeTenant);
+        if (!admission.Admitted)
+        {
+            if (store.State.Info is null)
+            {
+                DeactivateOnIdle();
+            }
+
+            return admission.Refused<TenantInfo>();
+        }
+
         if (TenantNames.Problem(name) is { } problem)
         {
             return Outcome<TenantInfo>.Invalid("name", problem);
@@ -59,6 +74,8 @@ public sealed class TenantGrain(
         var framework = GrainFactory.GetGrain<IFrameworkGrain>(GrainKeys.Framework(Id));
         if (await framework.GetCurrent() is null)
         {
+            // The operator creates the tenant but may not write inside it: the first version is the platform's own work.
+            using var platform = CallerContext.As(Caller.System(Id, "tenant-created"));
             var published = await framework.Publish(DefaultFrameworks.Create(chosen, 1, time.GetUtcNow()), expectedVersion: null);
             if (!published.Succeeded)
             {
