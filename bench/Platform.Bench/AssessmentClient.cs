@@ -13,7 +13,7 @@ public static class AssessmentClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, url)
         {
-            Content = JsonContent.Create(new { scores = input.Scores, counts = input.Counts, facts = input.Facts, vetoes = input.Vetoes, actor = "benchmark" }),
+            Content = JsonContent.Create(new { scores = input.Scores, counts = input.Counts, facts = input.Facts, vetoes = input.Vetoes }),
         };
         if (revision is { } expected)
         {

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Platform.Contracts;
+using Platform.Contracts.Identity;
 using Platform.Contracts.Hierarchy;
 using Platform.Contracts.Tenancy;
 using Platform.Domain.Framework;
@@ -21,6 +22,9 @@ public sealed class SqliteGrainStorageTests : IDisposable
     public async Task State_survives_a_silo_restart_and_rollups_are_exact_after_it()
     {
         var scores = DefaultFrameworks.Create(RatingScheme.Stars, 1, DateTimeOffset.UnixEpoch).Indicators.ToDictionary(i => i.Id, i => i.Max);
+
+        // Storage is what is tested here, not who may write: the writes run as the platform's own work.
+        using var platform = CallerContext.As(Caller.System("hunan", "test"));
         await using (var silo = await EmbeddedSilo.StartAsync(_database.Path))
         {
             Assert.True((await silo.Grains.GetGrain<ITenantGrain>(GrainKeys.Tenant("hunan")).Upsert("湖南", RatingScheme.Stars, expectedRevision: null)).Succeeded);
@@ -29,7 +33,7 @@ public sealed class SqliteGrainStorageTests : IDisposable
             await DefineAsync(silo, new("430102", NodeKind.County, "芙蓉区", "430100"));
             await DefineAsync(silo, new("9430102001", NodeKind.School, "芙蓉区第一小学", "430102", SchoolProfile.Default));
             await DefineAsync(silo, new("9430102001-01", NodeKind.Branch, "第一党支部", "9430102001", Members: 12));
-            var assessed = await Node(silo, "9430102001-01").PutAssessment(AssessmentInput.FromScores(scores), null, "test");
+            var assessed = await Node(silo, "9430102001-01").PutAssessment(AssessmentInput.FromScores(scores), null);
             Assert.Equal(RatingLevel.Star5, assessed.Value!.Assessment.Rating);
             await WaitForAsync(silo, "430000", s => s.Assessed == 1);
         }

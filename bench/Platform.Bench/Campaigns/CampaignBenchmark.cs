@@ -6,11 +6,13 @@ using Microsoft.Extensions.Logging;
 using Platform.Contracts;
 using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Identity;
 using Platform.Contracts.Tenancy;
 using Platform.DemoData;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
+using Platform.Domain.Identity;
 using Platform.Domain.Rollups;
 using Platform.Gateway.Imports;
 
@@ -19,14 +21,16 @@ namespace Platform.Bench.Campaigns;
 /// <summary>
 /// How long a whole evaluation campaign takes over a province, and above all its finalisation: a silo in this process
 /// on a fresh SQLite file, the province loaded through the real importer, then every stage driven by grain calls as
-/// the gateway would make them, each timed. Afterwards the campaign tally and the standing hierarchy must agree exactly.
+/// the gateway would make them, each timed and each as the one who makes it (the caller travels with the call, and the
+/// grains check it). Afterwards the campaign tally and the standing hierarchy must agree exactly.
 /// Single use: one instance, one run.
 /// </summary>
 public sealed class CampaignBenchmark(BenchOptions options, TextWriter output)
 {
     private const string Tenant = "bench";
     private const string CampaignId = "c1";
-    private const string Admin = "省委教育工委";
+    private static readonly Caller Operator = new(null, "operator", "operator", Role.Operator, null);
+    private static readonly Caller Admin = new(Tenant, "bench-admin", "admin", Role.TenantAdmin, null);
 
     /// <summary>How long the tallies and the hierarchy may take to show the final results. They lag by a few report
     /// intervals; minutes means they are stuck, and the run says so instead of waiting forever.</summary>
@@ -87,7 +91,7 @@ public sealed class CampaignBenchmark(BenchOptions options, TextWriter output)
         var inputs = province.Assessments.ToDictionary(a => a.Code, a => a.Input, StringComparer.Ordinal);
 
         await LoadProvinceAsync(host, province);
-        await CommandAsync("create the campaign", 1, "campaign", () => Campaign.Create(Definition(province.RootCode), Admin));
+        await CommandAsync("create the campaign", 1, "campaign", () => As(Admin, () => Campaign.Create(Definition(province.RootCode))));
 
         var opened = await AdvanceAsync(CampaignStage.SelfAssessment, "open self-assessment: build the roster", province.Rows, "nodes walked");
         Require(opened.Branches == codes.Length, $"the roster holds {opened.Branches:N0} branches, the province {codes.Length:N0}");
@@ -95,7 +99,7 @@ public sealed class CampaignBenchmark(BenchOptions options, TextWriter output)
         var evidence = new Dictionary<string, string> { [Indicators.Reviewed] = "会议记录12份" };
         await BulkAsync("all branches submit a self-assessment", codes, async code =>
         {
-            var outcome = await Entry(code).SubmitSelfAssessment(new SelfAssessmentInput(inputs[code], evidence), "支部书记", null);
+            var outcome = await As(Secretary(code), () => Entry(code).SubmitSelfAssessment(new SelfAssessmentInput(inputs[code], evidence), null));
             return Remember(code, outcome, Indicators.Reviewed);
         });
 
@@ -103,7 +107,7 @@ public sealed class CampaignBenchmark(BenchOptions options, TextWriter output)
         await BulkAsync("reviews for all branches", codes, async code =>
         {
             var known = _branches[code];
-            var outcome = await Entry(code).SubmitReview(Review(code, known), "县委教育工委", known.Revision);
+            var outcome = await As(Admin, () => Entry(code).SubmitReview(Review(code, known), known.Revision));
             return Remember(code, outcome, Indicators.Reviewed);
         });
 
@@ -125,16 +129,28 @@ public sealed class CampaignBenchmark(BenchOptions options, TextWriter output)
     private async Task LoadProvinceAsync(IHost host, GeneratedProvince province)
     {
         // No minimum publicity (公示): the benchmark moves from publicity to final at once.
-        var tenant = await _grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(Tenant)).Upsert("基准测试省", RatingScheme.Stars, expectedRevision: null, minimumPublicityDays: 0);
+        var tenant = await As(Operator, () =>
+            _grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(Tenant)).Upsert("基准测试省", RatingScheme.Stars, expectedRevision: null, minimumPublicityDays: 0));
         Require(tenant.Succeeded, $"the tenant was refused: {tenant.Detail}");
 
         _log.WriteLine($"Loading {province.Rows:N0} rows through the HierarchyImporter…");
         var importer = new HierarchyImporter(_grains, TimeProvider.System, host.Services.GetRequiredService<ILogger<HierarchyImporter>>());
         var watch = Stopwatch.StartNew();
         using var csv = new StringReader(province.HierarchyCsv);
+        using var admin = CallerContext.As(Admin);
         var (report, problem) = await importer.ImportAsync(Tenant, csv, CancellationToken.None);
         Require(report is { Rejected: 0 }, $"the import failed: {problem ?? $"{report?.Rejected} rows rejected"}");
         Record(new CampaignStep("load the province (HierarchyImporter)", watch.Elapsed.TotalSeconds, province.Rows, "rows"));
+    }
+
+    private static Caller Secretary(string branch) => new(Tenant, $"secretary-{branch}", $"secretary-{branch}", Role.BranchSecretary, branch);
+
+    private static Caller Reviewer(string city) => new(Tenant, $"reviewer-{city}", $"reviewer-{city}", Role.Reviewer, city);
+
+    private static async Task<T> As<T>(Caller caller, Func<Task<T>> call)
+    {
+        using var _ = CallerContext.As(caller);
+        return await call();
     }
 
     private static CampaignDefinition Definition(string root)
@@ -214,7 +230,7 @@ public sealed class CampaignBenchmark(BenchOptions options, TextWriter output)
             var changes = Pick(code, 2) && points >= 1
                 ? Lowered(Indicators.Site, points, "阵地未达标")
                 : ScoreChanges.None;
-            var outcome = await Entry(code).SubmitCrossCheck(changes, reviewerCity, "交叉检查组", view.Value.Revision);
+            var outcome = await As(Reviewer(reviewerCity), () => Entry(code).SubmitCrossCheck(changes, view.Value.Revision));
             if (outcome.Succeeded)
             {
                 return null;
@@ -359,7 +375,7 @@ public sealed class CampaignBenchmark(BenchOptions options, TextWriter output)
     {
         try
         {
-            return (await Campaign.Advance(to, Admin), null);
+            return (await As(Admin, () => Campaign.Advance(to)), null);
         }
         catch (TimeoutException exception)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Platform.Contracts;
 using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Identity;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
@@ -10,7 +11,9 @@ using Platform.Grains.Tests.Infrastructure;
 
 namespace Platform.Grains.Tests.Campaigns;
 
-/// <summary>Sets up a generated province in a fresh tenant and gives the tests short ways to drive one campaign.</summary>
+/// <summary>Sets up a generated province in a fresh tenant and gives the tests short ways to drive one campaign, each
+/// command as the one who makes it: the tenant admin advances and reviews, a branch's secretary self-assesses and
+/// appeals, a reviewer of the assigned city cross-checks.</summary>
 internal sealed class CampaignDriver(IGrainFactory grains, string tenant, string campaignId)
 {
     public static readonly FrameworkVersion Framework = DefaultFrameworks.Create(RatingScheme.Stars, 1, DateTimeOffset.UnixEpoch);
@@ -25,7 +28,14 @@ internal sealed class CampaignDriver(IGrainFactory grains, string tenant, string
 
     public INodeGrain Node(string code) => grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, code));
 
-    public const string Admin = "省委教育工委";
+    public Caller Admin => TestCallers.Admin(tenant);
+
+    public Caller SecretaryOf(string branch) => TestCallers.Secretary(tenant, branch);
+
+    public Caller ReviewerOf(string city) => TestCallers.Reviewer(tenant, city);
+
+    /// <summary>Runs <paramref name="call"/> as <paramref name="caller"/>.</summary>
+    public static Task<T> As<T>(Caller caller, Func<Task<T>> call) => TestCallers.As(caller, call);
 
     /// <summary>A definition every rule accepts over the whole generated province. It sets no deadline, so no reminder
     /// moves a stage while a test is looking.</summary>
@@ -58,8 +68,8 @@ internal sealed class CampaignDriver(IGrainFactory grains, string tenant, string
     {
         var current = await Entry(branch).Get();
         int? revision = current.Value?.Revision is > 0 and var r ? r : null;
-        var outcome = await Entry(branch).SubmitSelfAssessment(
-            new SelfAssessmentInput(input, new Dictionary<string, string> { ["2.1"] = "会议记录12份" }), "支部书记", revision);
+        var outcome = await As(SecretaryOf(branch), () => Entry(branch).SubmitSelfAssessment(
+            new SelfAssessmentInput(input, new Dictionary<string, string> { ["2.1"] = "会议记录12份" }), revision));
         Assert.True(outcome.Succeeded, $"{branch}: {outcome.Detail}");
         return outcome.Value!;
     }
@@ -67,14 +77,35 @@ internal sealed class CampaignDriver(IGrainFactory grains, string tenant, string
     public async Task<EntryView> ReviewAsync(string branch, ScoreChanges changes)
     {
         var current = await ViewAsync(branch);
-        var outcome = await Entry(branch).SubmitReview(changes, "县委教育工委", current.Revision);
+        var outcome = await As(Admin, () => Entry(branch).SubmitReview(changes, current.Revision));
         Assert.True(outcome.Succeeded, $"{branch}: {outcome.Detail}");
         return outcome.Value!;
     }
 
+    /// <summary>A cross-check by a reviewer of the city the draw assigned the branch to.</summary>
+    public async Task<Outcome<EntryView>> CrossCheckAsync(string branch, ScoreChanges changes)
+    {
+        var view = await ViewAsync(branch);
+        return await As(ReviewerOf(view.CrossCheck!.ReviewerCity), () => Entry(branch).SubmitCrossCheck(changes, view.Revision));
+    }
+
+    /// <summary>An appeal by the branch's secretary.</summary>
+    public async Task<Outcome<EntryView>> AppealAsync(string branch, AppealRequest appeal)
+    {
+        var view = await ViewAsync(branch);
+        return await As(SecretaryOf(branch), () => Entry(branch).Appeal(appeal, view.Revision));
+    }
+
+    /// <summary>The tenant admin's decision on an appeal.</summary>
+    public async Task<Outcome<EntryView>> DecideAsync(string branch, AppealRuling ruling)
+    {
+        var view = await ViewAsync(branch);
+        return await As(Admin, () => Entry(branch).DecideAppeal(ruling, view.Revision));
+    }
+
     public async Task<CampaignView> AdvanceAsync(CampaignStage to)
     {
-        var advanced = await Campaign.Advance(to, Admin);
+        var advanced = await As(Admin, () => Campaign.Advance(to));
         Assert.True(advanced.Succeeded, advanced.Detail);
         return advanced.Value!;
     }

@@ -35,7 +35,7 @@ public sealed class CampaignLifecycleTests(ClusterFixture fixture)
             new CrossCheckPolicy(0.3m, 1, CascadeOnFailure: true),
             new QuotaPolicy(NodeKind.Province, [new RatingQuota(RatingLevel.Star5, 0.3m)]),
             Seed: 20261124);
-        var created = await driver.Campaign.Create(definition, "省委教育工委");
+        var created = await CampaignDriver.As(driver.Admin, () => driver.Campaign.Create(definition));
         Assert.True(created.Succeeded, created.Detail);
 
         var opened = await driver.AdvanceAsync(CampaignStage.SelfAssessment);
@@ -91,7 +91,7 @@ public sealed class CampaignLifecycleTests(ClusterFixture fixture)
         {
             var changes = view == failing ? AllZero() : new ScoreChanges(
                 new Dictionary<string, decimal> { ["5.1"] = 0 }, new Dictionary<string, string> { ["5.1"] = "阵地未达标" }, null);
-            var outcome = await driver.Entry(view.Branch.Code).SubmitCrossCheck(changes, view.CrossCheck!.ReviewerCity, "交叉检查组", view.Revision);
+            var outcome = await driver.CrossCheckAsync(view.Branch.Code, changes);
             Assert.True(outcome.Succeeded, outcome.Detail);
         }
 
@@ -120,24 +120,22 @@ public sealed class CampaignLifecycleTests(ClusterFixture fixture)
 
         // An appeal blocks final until it is decided.
         var appellant = submitters.First(b => b != failing.Branch.Code);
-        var before = await driver.ViewAsync(appellant);
-        var appealed = await driver.Entry(appellant).Appeal(new AppealRequest(["2.1"], "会议记录已补齐"), "支部书记", before.Revision);
+        var appealed = await driver.AppealAsync(appellant, new AppealRequest(["2.1"], "会议记录已补齐"));
         Assert.True(appealed.Succeeded, appealed.Detail);
-        var blocked = await driver.Campaign.Advance(CampaignStage.Final, "省委教育工委");
+        var blocked = await CampaignDriver.As(driver.Admin, () => driver.Campaign.Advance(CampaignStage.Final));
         Assert.Equal(Failure.Conflict, blocked.Failure);
         Assert.Contains("appeals are still open", blocked.Detail);
 
         // The refused final leaves the campaign in publicity, taking appeals again.
         var latecomer = submitters.Last();
-        var late = await driver.Entry(latecomer).Appeal(new AppealRequest(["2.1"], "公示期内的第二个申诉"), "支部书记",
-            (await driver.ViewAsync(latecomer)).Revision);
+        var late = await driver.AppealAsync(latecomer, new AppealRequest(["2.1"], "公示期内的第二个申诉"));
         Assert.True(late.Succeeded, late.Detail);
 
-        var decided = await driver.Entry(appellant).DecideAppeal(new AppealRuling(true, new ScoreChanges(
+        var decided = await driver.DecideAsync(appellant, new AppealRuling(true, new ScoreChanges(
             new Dictionary<string, decimal> { ["2.1"] = CampaignDriver.Framework.FindIndicator("2.1")!.Max },
-            new Dictionary<string, string> { ["2.1"] = "补充材料属实" }, null), "属实，予以更正"), "省委教育工委", appealed.Value!.Revision);
+            new Dictionary<string, string> { ["2.1"] = "补充材料属实" }, null), "属实，予以更正"));
         Assert.True(decided.Succeeded, decided.Detail);
-        var rejected = await driver.Entry(latecomer).DecideAppeal(new AppealRuling(false, ScoreChanges.None, "材料不足以支持更正"), "省委教育工委", late.Value!.Revision);
+        var rejected = await driver.DecideAsync(latecomer, new AppealRuling(false, ScoreChanges.None, "材料不足以支持更正"));
         Assert.True(rejected.Succeeded, rejected.Detail);
         await driver.ConvergedRootAsync(branches);
 
@@ -146,11 +144,12 @@ public sealed class CampaignLifecycleTests(ClusterFixture fixture)
         var rated = submitters.Where(b => b != appellant && b != latecomer).ToList();
         FaultInjection.FailOnce(GrainKeys.Node(driver.Tenant, rated[0]), "ApplyCampaignResult", FaultInjection.FaultPoint.BeforeCall);
         FaultInjection.FailOnce(GrainKeys.Node(driver.Tenant, rated[1]), "ApplyCampaignResult", FaultInjection.FaultPoint.AfterCall);
-        var interrupted = await driver.Campaign.Advance(CampaignStage.Final, "省委教育工委");
+        var interrupted = await CampaignDriver.As(driver.Admin, () => driver.Campaign.Advance(CampaignStage.Final));
         Assert.Equal(Failure.Conflict, interrupted.Failure);
         Assert.Equal(2, interrupted.Errors.Count);
         Assert.True((await driver.Campaign.Get())!.Finalising);
-        var refusedEdit = await driver.Entry(rated[0]).SubmitReview(ScoreChanges.None, "县委教育工委", (await driver.ViewAsync(rated[0])).Revision);
+        var revision = (await driver.ViewAsync(rated[0])).Revision;
+        var refusedEdit = await CampaignDriver.As(driver.Admin, () => driver.Entry(rated[0]).SubmitReview(ScoreChanges.None, revision));
         Assert.Equal(Failure.Conflict, refusedEdit.Failure);
 
         var final = await driver.AdvanceAsync(CampaignStage.Final);
@@ -184,7 +183,7 @@ public sealed class CampaignLifecycleTests(ClusterFixture fixture)
         Assert.Equal(root.Total.Ratings, province!.Summary.Ratings);
         Assert.Equal(root.Total.Compliant, province.Summary.Compliant);
 
-        var again = await driver.Campaign.Advance(CampaignStage.Final, "省委教育工委");
+        var again = await CampaignDriver.As(driver.Admin, () => driver.Campaign.Advance(CampaignStage.Final));
         Assert.Equal(Failure.Conflict, again.Failure);
     }
 

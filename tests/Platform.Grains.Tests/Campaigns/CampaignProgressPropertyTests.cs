@@ -17,8 +17,6 @@ namespace Platform.Grains.Tests.Campaigns;
 public sealed class CampaignProgressPropertyTests(ClusterFixture fixture)
 {
     private const string Reviewer = "县委教育工委";
-    private const string Checker = "交叉检查组";
-    private const string Secretary = "支部书记";
 
     // Reports are coalesced at 20 ms a hop in tests; this is generous so a slow shared machine does not fail the test.
     private static readonly TimeSpan ConvergenceTimeout = TimeSpan.FromSeconds(20);
@@ -36,7 +34,7 @@ public sealed class CampaignProgressPropertyTests(ClusterFixture fixture)
         var tree = new ProgressTreeModel(definitions);
         var policy = new CrossCheckPolicy(0.3m, 1, CascadeOnFailure: true);
         var quotas = new QuotaPolicy(NodeKind.City, [new RatingQuota(RatingLevel.Star3, 0.2m)]);
-        var created = await driver.Campaign.Create(CampaignDriver.Definition(policy, quotas, seed), CampaignDriver.Admin);
+        var created = await CampaignDriver.As(driver.Admin, () => driver.Campaign.Create(CampaignDriver.Definition(policy, quotas, seed)));
         Assert.True(created.Succeeded, created.Detail);
         var versions = new Dictionary<string, long>(StringComparer.Ordinal);
 
@@ -99,10 +97,9 @@ public sealed class CampaignProgressPropertyTests(ClusterFixture fixture)
         await AssertDrawAsync(driver, tree, policy, seed, check);
         foreach (var branch in (await ViewsAsync(driver, tree.Branches)).Where(v => v.CrossCheck is not null).Select(v => v.Branch.Code))
         {
-            // Read again: a sibling's failure may have sent this one back since the list was taken.
-            var view = await driver.ViewAsync(branch);
+            // CrossCheckAsync reads the entry again: a sibling's failure may have sent this one back since the list was taken.
             var changes = random.Next(3) == 0 ? AllZero("抽查未达标") : RandomChanges(random, "抽查核减");
-            var outcome = await driver.Entry(branch).SubmitCrossCheck(changes, view.CrossCheck!.ReviewerCity, Checker, view.Revision);
+            var outcome = await driver.CrossCheckAsync(branch, changes);
             Assert.True(outcome.Succeeded, $"{branch}: {outcome.Detail}");
         }
 
@@ -131,7 +128,7 @@ public sealed class CampaignProgressPropertyTests(ClusterFixture fixture)
         foreach (var branch in appellants)
         {
             var disputed = CampaignDriver.Framework.Indicators.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).Select(i => i.Id).ToList();
-            var appealed = await driver.Entry(branch).Appeal(new AppealRequest(disputed, "材料已补齐"), Secretary, (await driver.ViewAsync(branch)).Revision);
+            var appealed = await driver.AppealAsync(branch, new AppealRequest(disputed, "材料已补齐"));
             Assert.True(appealed.Succeeded, $"{branch}: {appealed.Detail}");
         }
 
@@ -295,7 +292,7 @@ public sealed class CampaignProgressPropertyTests(ClusterFixture fixture)
 
     private static async Task DecideAsync(CampaignDriver driver, string branch, AppealRuling ruling)
     {
-        var decided = await driver.Entry(branch).DecideAppeal(ruling, CampaignDriver.Admin, (await driver.ViewAsync(branch)).Revision);
+        var decided = await driver.DecideAsync(branch, ruling);
         Assert.True(decided.Succeeded, $"{branch}: {decided.Detail}");
     }
 

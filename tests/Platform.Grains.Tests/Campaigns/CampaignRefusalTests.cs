@@ -1,6 +1,7 @@
 using Platform.Contracts;
 using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Identity;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
@@ -16,10 +17,6 @@ namespace Platform.Grains.Tests.Campaigns;
 [Collection(ClusterCollection.Name)]
 public sealed class CampaignRefusalTests(ClusterFixture fixture)
 {
-    private const string Secretary = "支部书记";
-    private const string Reviewer = "县委教育工委";
-    private const string Checker = "交叉检查组";
-    private const string Admin = CampaignDriver.Admin;
 
     private static readonly string TooLong = new('记', CampaignEntry.MaxNoteLength + 1);
 
@@ -30,28 +27,27 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
     {
         var (driver, _, _) = await SetUpAsync("refuse-stages");
 
-        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.Review, Admin));
-        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.Final, Admin));
-        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.Draft, Admin));
-        await AssertCampaignRefusedAsync(driver, Failure.Invalid, "actor", c => c.Advance(CampaignStage.SelfAssessment, " "));
+        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.Review));
+        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.Final));
+        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.Draft));
 
         await driver.AdvanceAsync(CampaignStage.SelfAssessment);
-        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.SelfAssessment, Admin));
-        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.CrossCheck, Admin));
-        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.Draft, Admin));
+        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.SelfAssessment));
+        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.CrossCheck));
+        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.Draft));
 
         await driver.AdvanceToAsync(CampaignStage.Publicity);
-        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.Publicity, Admin));
-        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.Review, Admin));
+        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.Publicity));
+        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(CampaignStage.Review));
 
         await driver.AdvanceAsync(CampaignStage.Final);
         foreach (var stage in Enum.GetValues<CampaignStage>())
         {
-            await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(stage, Admin));
+            await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Advance(stage));
         }
 
         var missing = new CampaignDriver(_grains, driver.Tenant, "c404");
-        await AssertCampaignRefusedAsync(missing, Failure.NotFound, null, c => c.Advance(CampaignStage.SelfAssessment, Admin));
+        await AssertCampaignRefusedAsync(missing, Failure.NotFound, null, c => c.Advance(CampaignStage.SelfAssessment));
         Assert.Null(await missing.Campaign.Get());
     }
 
@@ -120,11 +116,11 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
         };
 
-        await AssertCampaignRefusedAsync(driver, Failure.Invalid, field, c => c.Create(bad, Admin));
+        await AssertCampaignRefusedAsync(driver, Failure.Invalid, field, c => c.Create(bad));
         Assert.Null(await driver.Campaign.Get());
 
         // Nothing half-made stands in the way of the corrected definition.
-        var created = await driver.Campaign.Create(valid, Admin);
+        var created = await CampaignDriver.As(driver.Admin, () => driver.Campaign.Create(valid));
         Assert.True(created.Succeeded, created.Detail);
     }
 
@@ -134,11 +130,11 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         var (driver, _, _) = await SetUpAsync("refuse-twice");
         var other = CampaignDriver.Definition() with { Name = "另一个活动", Kind = CampaignKind.CaseContest };
 
-        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Create(CampaignDriver.Definition(), Admin));
-        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Create(other, Admin));
+        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Create(CampaignDriver.Definition()));
+        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Create(other));
 
         await driver.AdvanceAsync(CampaignStage.SelfAssessment);
-        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Create(other, Admin));
+        await AssertCampaignRefusedAsync(driver, Failure.Conflict, null, c => c.Create(other));
     }
 
     [Fact]
@@ -148,7 +144,7 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         var (submitted, silent) = (branches[0], branches[1]);
 
         // In draft there is no roster yet, so no branch is taking part.
-        await AssertEntryRefusedAsync(driver, submitted, Failure.NotFound, null, (e, r) => e.SubmitSelfAssessment(Self(), Secretary, r));
+        await AssertEntryRefusedAsync(driver, submitted, Failure.NotFound, null, driver.SecretaryOf(submitted), (e, r) => e.SubmitSelfAssessment(Self(), r));
 
         await driver.AdvanceAsync(CampaignStage.SelfAssessment);
         await driver.SelfAssessAsync(submitted, CampaignDriver.Scores(0.7m));
@@ -156,40 +152,37 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         foreach (var stage in new[] { CampaignStage.Review, CampaignStage.CrossCheck, CampaignStage.Publicity })
         {
             await driver.AdvanceAsync(stage);
-            await AssertEntryRefusedAsync(driver, submitted, Failure.Conflict, null, (e, r) => e.SubmitSelfAssessment(Self(), Secretary, r));
-            await AssertEntryRefusedAsync(driver, silent, Failure.Conflict, null, (e, r) => e.SubmitSelfAssessment(Self(), Secretary, r));
+            await AssertEntryRefusedAsync(driver, submitted, Failure.Conflict, null, driver.SecretaryOf(submitted), (e, r) => e.SubmitSelfAssessment(Self(), r));
+            await AssertEntryRefusedAsync(driver, silent, Failure.Conflict, null, driver.SecretaryOf(silent), (e, r) => e.SubmitSelfAssessment(Self(), r));
         }
     }
 
     [Fact]
-    public async Task A_self_assessment_with_an_unknown_indicator_points_out_of_range_a_bad_note_or_no_actor_is_invalid_and_changes_nothing()
+    public async Task A_self_assessment_with_an_unknown_indicator_points_out_of_range_or_a_bad_note_is_invalid_and_changes_nothing()
     {
         var (driver, _, branches) = await SetUpAsync("refuse-self-input");
         await driver.AdvanceAsync(CampaignStage.SelfAssessment);
         var (fresh, revised) = (branches[0], branches[1]);
         await driver.SelfAssessAsync(revised, CampaignDriver.Scores(0.7m));
 
-        var cases = new (SelfAssessmentInput Input, string Actor, string Field)[]
+        var cases = new (SelfAssessmentInput Input, string Field)[]
         {
-            (Self(scores: ("9.9", 1m)), Secretary, "scores.9.9"),
-            (Self(scores: ("1.1", 3.01m)), Secretary, "scores.1.1"),
-            (Self(scores: ("1.1", -1m)), Secretary, "scores.1.1"),
-            (Self(scores: ("1.1", 1.005m)), Secretary, "scores.1.1"),
-            (Self(vetoes: ["V9"]), Secretary, "vetoes[0]"),
-            (Self(vetoes: ["V1", "V1"]), Secretary, "vetoes"),
-            (Self(evidence: ("9.9", "会议记录")), Secretary, "evidence.9.9"),
-            (Self(evidence: ("2.1", TooLong)), Secretary, "evidence.2.1"),
-            (Self(evidence: ("2.1", " ")), Secretary, "evidence.2.1"),
-            (Self(), "", "actor"),
-            (Self(), "  ", "actor"),
-            (Self(), new string('书', CampaignEntry.MaxActorLength + 1), "actor"),
+            (Self(scores: ("9.9", 1m)), "scores.9.9"),
+            (Self(scores: ("1.1", 3.01m)), "scores.1.1"),
+            (Self(scores: ("1.1", -1m)), "scores.1.1"),
+            (Self(scores: ("1.1", 1.005m)), "scores.1.1"),
+            (Self(vetoes: ["V9"]), "vetoes[0]"),
+            (Self(vetoes: ["V1", "V1"]), "vetoes"),
+            (Self(evidence: ("9.9", "会议记录")), "evidence.9.9"),
+            (Self(evidence: ("2.1", TooLong)), "evidence.2.1"),
+            (Self(evidence: ("2.1", " ")), "evidence.2.1"),
         };
 
         foreach (var branch in new[] { fresh, revised })
         {
-            foreach (var (input, actor, field) in cases)
+            foreach (var (input, field) in cases)
             {
-                await AssertEntryRefusedAsync(driver, branch, Failure.Invalid, field, (e, r) => e.SubmitSelfAssessment(input, actor, r));
+                await AssertEntryRefusedAsync(driver, branch, Failure.Invalid, field, driver.SecretaryOf(branch), (e, r) => e.SubmitSelfAssessment(input, r));
             }
         }
     }
@@ -202,17 +195,17 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         var branch = branches[0];
 
         // A first submission may omit If-Match, but one that names a revision must name the real one (0).
-        await AssertEntryRefusedAsync(driver, branch, Failure.PreconditionFailed, null, (e, _) => e.SubmitSelfAssessment(Self(), Secretary, 3));
+        await AssertEntryRefusedAsync(driver, branch, Failure.PreconditionFailed, null, driver.SecretaryOf(branch), (e, _) => e.SubmitSelfAssessment(Self(), 3));
 
         await driver.SelfAssessAsync(branch, CampaignDriver.Scores(0.7m));
-        await AssertEntryRefusedAsync(driver, branch, Failure.PreconditionRequired, null, (e, _) => e.SubmitSelfAssessment(Self(), Secretary, null));
-        await AssertEntryRefusedAsync(driver, branch, Failure.PreconditionFailed, null, (e, r) => e.SubmitSelfAssessment(Self(), Secretary, r - 1));
-        await AssertEntryRefusedAsync(driver, branch, Failure.PreconditionFailed, null, (e, r) => e.SubmitSelfAssessment(Self(), Secretary, r + 1));
+        await AssertEntryRefusedAsync(driver, branch, Failure.PreconditionRequired, null, driver.SecretaryOf(branch), (e, _) => e.SubmitSelfAssessment(Self(), null));
+        await AssertEntryRefusedAsync(driver, branch, Failure.PreconditionFailed, null, driver.SecretaryOf(branch), (e, r) => e.SubmitSelfAssessment(Self(), r - 1));
+        await AssertEntryRefusedAsync(driver, branch, Failure.PreconditionFailed, null, driver.SecretaryOf(branch), (e, r) => e.SubmitSelfAssessment(Self(), r + 1));
 
         // Someone else's revision in between makes the revision this writer read stale.
         var read = (await driver.ViewAsync(branch)).Revision;
         await driver.SelfAssessAsync(branch, CampaignDriver.Scores(0.9m));
-        await AssertEntryRefusedAsync(driver, branch, Failure.PreconditionFailed, null, (e, _) => e.SubmitSelfAssessment(Self(), Secretary, read));
+        await AssertEntryRefusedAsync(driver, branch, Failure.PreconditionFailed, null, driver.SecretaryOf(branch), (e, _) => e.SubmitSelfAssessment(Self(), read));
     }
 
     [Fact]
@@ -223,15 +216,15 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         await driver.AdvanceAsync(CampaignStage.SelfAssessment);
         await driver.SelfAssessAsync(submitted, CampaignDriver.Scores(0.7m));
 
-        await AssertEntryRefusedAsync(driver, submitted, Failure.Conflict, null, (e, r) => e.SubmitReview(ScoreChanges.None, Reviewer, r));
+        await AssertEntryRefusedAsync(driver, submitted, Failure.Conflict, null, driver.Admin, (e, r) => e.SubmitReview(ScoreChanges.None, r));
 
         await driver.AdvanceAsync(CampaignStage.Review);
-        await AssertEntryRefusedAsync(driver, silent, Failure.Conflict, null, (e, r) => e.SubmitReview(ScoreChanges.None, Reviewer, r));
+        await AssertEntryRefusedAsync(driver, silent, Failure.Conflict, null, driver.Admin, (e, r) => e.SubmitReview(ScoreChanges.None, r));
 
         foreach (var stage in new[] { CampaignStage.CrossCheck, CampaignStage.Publicity })
         {
             await driver.AdvanceAsync(stage);
-            await AssertEntryRefusedAsync(driver, submitted, Failure.Conflict, null, (e, r) => e.SubmitReview(ScoreChanges.None, Reviewer, r));
+            await AssertEntryRefusedAsync(driver, submitted, Failure.Conflict, null, driver.Admin, (e, r) => e.SubmitReview(ScoreChanges.None, r));
         }
     }
 
@@ -244,29 +237,28 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         await driver.SelfAssessAsync(branch, CampaignDriver.Scores(0.7m));
         await driver.AdvanceAsync(CampaignStage.Review);
 
-        var cases = new (ScoreChanges Changes, string Actor, string Field)[]
+        var cases = new (ScoreChanges Changes, string Field)[]
         {
-            (Changes([("1.1", 1m)]), Reviewer, "reasons.1.1"),
-            (Changes([("1.1", 1m)], reasons: [("1.1", "")]), Reviewer, "reasons.1.1"),
-            (Changes([("1.1", 1m)], reasons: [("1.1", new string('因', ScoreRevision.MaxReasonLength + 1))]), Reviewer, "reasons.1.1"),
-            (Changes([("1.1", 1m), ("2.2", 1m)], reasons: [("1.1", "材料不全")]), Reviewer, "reasons.2.2"),
-            (Changes([], vetoes: ["V1"]), Reviewer, "reasons.vetoes"),
-            (Changes([("1.1", 9m)], reasons: [("1.1", "材料不全")]), Reviewer, "scores.1.1"),
-            (Changes([("9.9", 1m)], reasons: [("9.9", "材料不全")]), Reviewer, "scores.9.9"),
-            (ScoreChanges.None, " ", "actor"),
+            (Changes([("1.1", 1m)]), "reasons.1.1"),
+            (Changes([("1.1", 1m)], reasons: [("1.1", "")]), "reasons.1.1"),
+            (Changes([("1.1", 1m)], reasons: [("1.1", new string('因', ScoreRevision.MaxReasonLength + 1))]), "reasons.1.1"),
+            (Changes([("1.1", 1m), ("2.2", 1m)], reasons: [("1.1", "材料不全")]), "reasons.2.2"),
+            (Changes([], vetoes: ["V1"]), "reasons.vetoes"),
+            (Changes([("1.1", 9m)], reasons: [("1.1", "材料不全")]), "scores.1.1"),
+            (Changes([("9.9", 1m)], reasons: [("9.9", "材料不全")]), "scores.9.9"),
         };
 
-        foreach (var (changes, actor, field) in cases)
+        foreach (var (changes, field) in cases)
         {
-            await AssertEntryRefusedAsync(driver, branch, Failure.Invalid, field, (e, r) => e.SubmitReview(changes, actor, r));
+            await AssertEntryRefusedAsync(driver, branch, Failure.Invalid, field, driver.Admin, (e, r) => e.SubmitReview(changes, r));
         }
 
-        await AssertEntryRefusedAsync(driver, branch, Failure.PreconditionRequired, null, (e, _) => e.SubmitReview(ScoreChanges.None, Reviewer, null));
-        await AssertEntryRefusedAsync(driver, branch, Failure.PreconditionFailed, null, (e, r) => e.SubmitReview(ScoreChanges.None, Reviewer, r - 1));
+        await AssertEntryRefusedAsync(driver, branch, Failure.PreconditionRequired, null, driver.Admin, (e, _) => e.SubmitReview(ScoreChanges.None, null));
+        await AssertEntryRefusedAsync(driver, branch, Failure.PreconditionFailed, null, driver.Admin, (e, r) => e.SubmitReview(ScoreChanges.None, r - 1));
     }
 
     [Fact]
-    public async Task A_cross_check_is_taken_only_for_a_drawn_branch_from_its_assigned_city_during_the_check()
+    public async Task A_cross_check_is_taken_only_for_a_drawn_branch_from_a_reviewer_of_its_assigned_city_during_the_check()
     {
         var (driver, _, branches) = await SetUpAsync("refuse-crosscheck", CampaignDriver.Definition(new CrossCheckPolicy(0.5m, 1, true)));
         var silent = branches[^1];
@@ -276,8 +268,9 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
             await driver.SelfAssessAsync(branch, CampaignDriver.Scores(0.8m));
         }
 
+        // Before the draw no branch is assigned, so no reviewer reaches one: it answers as a branch that is not there.
         await driver.AdvanceAsync(CampaignStage.Review);
-        await AssertEntryRefusedAsync(driver, branches[0], Failure.Conflict, null, (e, r) => e.SubmitCrossCheck(ScoreChanges.None, "430100", Checker, r));
+        await AssertEntryRefusedAsync(driver, branches[0], Failure.NotFound, null, driver.ReviewerOf("430100"), (e, r) => e.SubmitCrossCheck(ScoreChanges.None, r));
 
         await driver.AdvanceAsync(CampaignStage.CrossCheck);
         var views = new List<EntryView>();
@@ -290,19 +283,20 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         var passedOver = views.First(v => v.CrossCheck is null && v.SelfAssessment is not null);
         var assigned = drawn.CrossCheck!.ReviewerCity;
 
-        await AssertEntryRefusedAsync(driver, passedOver.Branch.Code, Failure.Conflict, null,
-            (e, r) => e.SubmitCrossCheck(ScoreChanges.None, OtherCity(passedOver.Branch.CityCode), Checker, r));
-        await AssertEntryRefusedAsync(driver, silent, Failure.Conflict, null, (e, r) => e.SubmitCrossCheck(ScoreChanges.None, "430100", Checker, r));
+        await AssertEntryRefusedAsync(driver, passedOver.Branch.Code, Failure.NotFound, null, driver.ReviewerOf(OtherCity(passedOver.Branch.CityCode)), (e, r) => e.SubmitCrossCheck(ScoreChanges.None, r));
+        await AssertEntryRefusedAsync(driver, silent, Failure.NotFound, null, driver.ReviewerOf("430100"), (e, r) => e.SubmitCrossCheck(ScoreChanges.None, r));
 
+        // Reviewers of any other city, the branch's own included, do not reach it; a region admin or the tenant admin
+        // may not cross-check at all.
         var code = drawn.Branch.Code;
-        await AssertEntryRefusedAsync(driver, code, Failure.Invalid, "reviewerCity", (e, r) => e.SubmitCrossCheck(ScoreChanges.None, drawn.Branch.CityCode, Checker, r));
-        await AssertEntryRefusedAsync(driver, code, Failure.Invalid, "reviewerCity", (e, r) => e.SubmitCrossCheck(ScoreChanges.None, "439900", Checker, r));
-        await AssertEntryRefusedAsync(driver, code, Failure.Invalid, "reasons.5.1", (e, r) => e.SubmitCrossCheck(Changes([("5.1", 0m)]), assigned, Checker, r));
-        await AssertEntryRefusedAsync(driver, code, Failure.Invalid, "actor", (e, r) => e.SubmitCrossCheck(ScoreChanges.None, assigned, "", r));
-        await AssertEntryRefusedAsync(driver, code, Failure.PreconditionRequired, null, (e, _) => e.SubmitCrossCheck(ScoreChanges.None, assigned, Checker, null));
+        await AssertEntryRefusedAsync(driver, code, Failure.NotFound, null, driver.ReviewerOf(drawn.Branch.CityCode), (e, r) => e.SubmitCrossCheck(ScoreChanges.None, r));
+        await AssertEntryRefusedAsync(driver, code, Failure.NotFound, null, driver.ReviewerOf("439900"), (e, r) => e.SubmitCrossCheck(ScoreChanges.None, r));
+        await AssertEntryRefusedAsync(driver, code, Failure.Forbidden, null, driver.Admin, (e, r) => e.SubmitCrossCheck(ScoreChanges.None, r));
+        await AssertEntryRefusedAsync(driver, code, Failure.Invalid, "reasons.5.1", driver.ReviewerOf(assigned), (e, r) => e.SubmitCrossCheck(Changes([("5.1", 0m)]), r));
+        await AssertEntryRefusedAsync(driver, code, Failure.PreconditionRequired, null, driver.ReviewerOf(assigned), (e, _) => e.SubmitCrossCheck(ScoreChanges.None, null));
 
         await driver.AdvanceAsync(CampaignStage.Publicity);
-        await AssertEntryRefusedAsync(driver, code, Failure.Conflict, null, (e, r) => e.SubmitCrossCheck(ScoreChanges.None, assigned, Checker, r));
+        await AssertEntryRefusedAsync(driver, code, Failure.Conflict, null, driver.ReviewerOf(assigned), (e, r) => e.SubmitCrossCheck(ScoreChanges.None, r));
     }
 
     [Fact]
@@ -318,41 +312,39 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         foreach (var stage in new[] { CampaignStage.SelfAssessment, CampaignStage.Review, CampaignStage.CrossCheck })
         {
             await driver.AdvanceToAsync(stage);
-            await AssertEntryRefusedAsync(driver, appellant, Failure.Conflict, null, (e, r) => e.Appeal(appeal, Secretary, r));
+            await AssertEntryRefusedAsync(driver, appellant, Failure.Conflict, null, driver.SecretaryOf(appellant), (e, r) => e.Appeal(appeal, r));
         }
 
         await driver.AdvanceAsync(CampaignStage.Publicity);
-        await AssertEntryRefusedAsync(driver, silent, Failure.Conflict, null, (e, r) => e.Appeal(appeal, Secretary, r));
+        await AssertEntryRefusedAsync(driver, silent, Failure.Conflict, null, driver.SecretaryOf(silent), (e, r) => e.Appeal(appeal, r));
 
-        var cases = new (AppealRequest Appeal, string Actor, string Field)[]
+        var cases = new (AppealRequest Appeal, string Field)[]
         {
-            (new AppealRequest(["9.9"], "会议记录已补齐"), Secretary, "indicators[0]"),
-            (new AppealRequest(["2.1", "9.9"], "会议记录已补齐"), Secretary, "indicators[1]"),
-            (new AppealRequest([], "会议记录已补齐"), Secretary, "indicators"),
-            (new AppealRequest(["2.1"], ""), Secretary, "reason"),
-            (new AppealRequest(["2.1"], TooLong), Secretary, "reason"),
-            (appeal, "", "actor"),
+            (new AppealRequest(["9.9"], "会议记录已补齐"), "indicators[0]"),
+            (new AppealRequest(["2.1", "9.9"], "会议记录已补齐"), "indicators[1]"),
+            (new AppealRequest([], "会议记录已补齐"), "indicators"),
+            (new AppealRequest(["2.1"], ""), "reason"),
+            (new AppealRequest(["2.1"], TooLong), "reason"),
         };
 
-        foreach (var (request, actor, field) in cases)
+        foreach (var (request, field) in cases)
         {
-            await AssertEntryRefusedAsync(driver, appellant, Failure.Invalid, field, (e, r) => e.Appeal(request, actor, r));
+            await AssertEntryRefusedAsync(driver, appellant, Failure.Invalid, field, driver.SecretaryOf(appellant), (e, r) => e.Appeal(request, r));
         }
 
-        await AssertEntryRefusedAsync(driver, appellant, Failure.PreconditionFailed, null, (e, r) => e.Appeal(appeal, Secretary, r + 1));
+        await AssertEntryRefusedAsync(driver, appellant, Failure.PreconditionFailed, null, driver.SecretaryOf(appellant), (e, r) => e.Appeal(appeal, r + 1));
 
-        var first = await driver.Entry(appellant).Appeal(appeal, Secretary, (await driver.ViewAsync(appellant)).Revision);
+        var first = await CampaignDriver.As(driver.SecretaryOf(appellant), async () => await driver.Entry(appellant).Appeal(appeal, (await driver.ViewAsync(appellant)).Revision));
         Assert.True(first.Succeeded, first.Detail);
-        await AssertEntryRefusedAsync(driver, appellant, Failure.Conflict, null, (e, r) => e.Appeal(appeal, Secretary, r));
-        await AssertEntryRefusedAsync(driver, appellant, Failure.Conflict, null,
-            (e, r) => e.Appeal(new AppealRequest(["3.1"], "另一项也有异议"), Secretary, r));
+        await AssertEntryRefusedAsync(driver, appellant, Failure.Conflict, null, driver.SecretaryOf(appellant), (e, r) => e.Appeal(appeal, r));
+        await AssertEntryRefusedAsync(driver, appellant, Failure.Conflict, null, driver.SecretaryOf(appellant), (e, r) => e.Appeal(new AppealRequest(["3.1"], "另一项也有异议"), r));
 
         // A final refused for the open appeal leaves the campaign in publicity, taking appeals as before.
-        var blocked = await driver.Campaign.Advance(CampaignStage.Final, Admin);
+        var blocked = await CampaignDriver.As(driver.Admin, () => driver.Campaign.Advance(CampaignStage.Final));
         Assert.Equal(Failure.Conflict, blocked.Failure);
         var campaign = (await driver.Campaign.Get())!;
         Assert.Equal((CampaignStage.Publicity, false, false), (campaign.Stage, campaign.AppealsClosed, campaign.Finalising));
-        var late = await driver.Entry(latecomer).Appeal(appeal, Secretary, (await driver.ViewAsync(latecomer)).Revision);
+        var late = await CampaignDriver.As(driver.SecretaryOf(latecomer), async () => await driver.Entry(latecomer).Appeal(appeal, (await driver.ViewAsync(latecomer)).Revision));
         Assert.True(late.Succeeded, late.Detail);
     }
 
@@ -365,36 +357,35 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         await driver.AdvanceAsync(CampaignStage.SelfAssessment);
         await driver.SelfAssessAsync(appellant, CampaignDriver.Scores(0.7m));
         await driver.SelfAssessAsync(quiet, CampaignDriver.Scores(0.7m));
-        await AssertEntryRefusedAsync(driver, appellant, Failure.Conflict, null, (e, r) => e.DecideAppeal(reject, Admin, r));
+        await AssertEntryRefusedAsync(driver, appellant, Failure.Conflict, null, driver.Admin, (e, r) => e.DecideAppeal(reject, r));
 
         await driver.AdvanceToAsync(CampaignStage.Publicity);
-        await AssertEntryRefusedAsync(driver, quiet, Failure.NotFound, null, (e, r) => e.DecideAppeal(reject, Admin, r));
+        await AssertEntryRefusedAsync(driver, quiet, Failure.NotFound, null, driver.Admin, (e, r) => e.DecideAppeal(reject, r));
 
-        var appealed = await driver.Entry(appellant).Appeal(new AppealRequest(["2.1"], "会议记录已补齐"), Secretary, (await driver.ViewAsync(appellant)).Revision);
+        var appealed = await CampaignDriver.As(driver.SecretaryOf(appellant), async () =>
+            await driver.Entry(appellant).Appeal(new AppealRequest(["2.1"], "会议记录已补齐"), (await driver.ViewAsync(appellant)).Revision));
         Assert.True(appealed.Succeeded, appealed.Detail);
 
-        var cases = new (AppealRuling Ruling, string Actor, string Field)[]
+        var cases = new (AppealRuling Ruling, string Field)[]
         {
-            (reject with { Changes = Changes([("2.1", 5m)], reasons: [("2.1", "补充材料属实")]) }, Admin, "changes"),
-            (reject with { Changes = Changes([], vetoes: []) }, Admin, "changes"),
-            (reject with { Reason = "" }, Admin, "reason"),
-            (reject with { Reason = TooLong }, Admin, "reason"),
-            (new AppealRuling(true, Changes([("2.1", 5m)]), "属实，予以更正"), Admin, "reasons.2.1"),
-            (new AppealRuling(true, Changes([("2.1", 6m)], reasons: [("2.1", "补充材料属实")]), "属实，予以更正"), Admin, "scores.2.1"),
-            (reject, "", "actor"),
+            (reject with { Changes = Changes([("2.1", 5m)], reasons: [("2.1", "补充材料属实")]) }, "changes"),
+            (reject with { Changes = Changes([], vetoes: []) }, "changes"),
+            (reject with { Reason = "" }, "reason"),
+            (reject with { Reason = TooLong }, "reason"),
+            (new AppealRuling(true, Changes([("2.1", 5m)]), "属实，予以更正"), "reasons.2.1"),
+            (new AppealRuling(true, Changes([("2.1", 6m)], reasons: [("2.1", "补充材料属实")]), "属实，予以更正"), "scores.2.1"),
         };
 
-        foreach (var (ruling, actor, field) in cases)
+        foreach (var (ruling, field) in cases)
         {
-            await AssertEntryRefusedAsync(driver, appellant, Failure.Invalid, field, (e, r) => e.DecideAppeal(ruling, actor, r));
+            await AssertEntryRefusedAsync(driver, appellant, Failure.Invalid, field, driver.Admin, (e, r) => e.DecideAppeal(ruling, r));
         }
 
-        var decided = await driver.Entry(appellant).DecideAppeal(reject, Admin, appealed.Value!.Revision);
+        var decided = await CampaignDriver.As(driver.Admin, () => driver.Entry(appellant).DecideAppeal(reject, appealed.Value!.Revision));
         Assert.True(decided.Succeeded, decided.Detail);
         Assert.Equal(decided.Value!.SelfAssessment!.Assessment.Total, decided.Value.Result!.Assessment.Total);
-        await AssertEntryRefusedAsync(driver, appellant, Failure.Conflict, null, (e, r) => e.DecideAppeal(reject, Admin, r));
-        await AssertEntryRefusedAsync(driver, appellant, Failure.Conflict, null,
-            (e, r) => e.DecideAppeal(new AppealRuling(true, ScoreChanges.None, "重新考虑"), Admin, r));
+        await AssertEntryRefusedAsync(driver, appellant, Failure.Conflict, null, driver.Admin, (e, r) => e.DecideAppeal(reject, r));
+        await AssertEntryRefusedAsync(driver, appellant, Failure.Conflict, null, driver.Admin, (e, r) => e.DecideAppeal(new AppealRuling(true, ScoreChanges.None, "重新考虑"), r));
     }
 
     [Fact]
@@ -406,7 +397,7 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         // A branch founded after the roster was fixed does not join the campaign under way.
         var school = definitions.First(d => d.Kind == NodeKind.School).Code;
         var late = $"{school}-99";
-        var founded = await driver.Node(late).Define(new NodeDefinition(late, NodeKind.Branch, "新成立支部", school, Members: 5));
+        var founded = await CampaignDriver.As(driver.Admin, () => driver.Node(late).Define(new NodeDefinition(late, NodeKind.Branch, "新成立支部", school, Members: 5)));
         Assert.True(founded.Succeeded, founded.Detail);
         var campaignBefore = await driver.CampaignSnapshotAsync();
 
@@ -442,16 +433,18 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         {
             if ((await driver.ViewAsync(branch)) is { CrossCheck: { } check } view)
             {
-                var checkedOutcome = await driver.Entry(branch).SubmitCrossCheck(ScoreChanges.None, check.ReviewerCity, Checker, view.Revision);
+                var checkedOutcome = await CampaignDriver.As(driver.ReviewerOf(check.ReviewerCity), () => driver.Entry(branch).SubmitCrossCheck(ScoreChanges.None, view.Revision));
                 Assert.True(checkedOutcome.Succeeded, checkedOutcome.Detail);
             }
         }
 
         await driver.AdvanceAsync(CampaignStage.Publicity);
         var appellant = branches[1];
-        var appealed = await driver.Entry(appellant).Appeal(new AppealRequest(["2.1"], "会议记录已补齐"), Secretary, (await driver.ViewAsync(appellant)).Revision);
+        var appealed = await CampaignDriver.As(driver.SecretaryOf(appellant), async () =>
+            await driver.Entry(appellant).Appeal(new AppealRequest(["2.1"], "会议记录已补齐"), (await driver.ViewAsync(appellant)).Revision));
         Assert.True(appealed.Succeeded, appealed.Detail);
-        var decided = await driver.Entry(appellant).DecideAppeal(new AppealRuling(true, Changes([("2.1", 5m)], reasons: [("2.1", "补充材料属实")]), "属实"), Admin, appealed.Value!.Revision);
+        var decided = await CampaignDriver.As(driver.Admin, () =>
+            driver.Entry(appellant).DecideAppeal(new AppealRuling(true, Changes([("2.1", 5m)], reasons: [("2.1", "补充材料属实")]), "属实"), appealed.Value!.Revision));
         Assert.True(decided.Succeeded, decided.Detail);
         await driver.AdvanceAsync(CampaignStage.Final);
 
@@ -460,17 +453,20 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         {
             var view = await driver.ViewAsync(branch);
             var city = view.CrossCheck?.ReviewerCity ?? OtherCity(view.Branch.CityCode);
-            await AssertEntryRefusedAsync(driver, branch, Failure.Conflict, null, (e, r) => e.SubmitSelfAssessment(Self(), Secretary, r));
-            await AssertEntryRefusedAsync(driver, branch, Failure.Conflict, null, (e, r) => e.SubmitReview(ScoreChanges.None, Reviewer, r));
-            await AssertEntryRefusedAsync(driver, branch, Failure.Conflict, null, (e, r) => e.SubmitCrossCheck(ScoreChanges.None, city, Checker, r));
-            await AssertEntryRefusedAsync(driver, branch, Failure.Conflict, null, (e, r) => e.Appeal(new AppealRequest(["2.1"], "迟到的申诉"), Secretary, r));
-            await AssertEntryRefusedAsync(driver, branch, Failure.Conflict, null, (e, r) => e.DecideAppeal(ruling, Admin, r));
+            await AssertEntryRefusedAsync(driver, branch, Failure.Conflict, null, driver.SecretaryOf(branch), (e, r) => e.SubmitSelfAssessment(Self(), r));
+            await AssertEntryRefusedAsync(driver, branch, Failure.Conflict, null, driver.Admin, (e, r) => e.SubmitReview(ScoreChanges.None, r));
+            // A branch the draw passed over is nobody's to cross-check: it answers as one not there.
+            await AssertEntryRefusedAsync(driver, branch, view.CrossCheck is null ? Failure.NotFound : Failure.Conflict, null, driver.ReviewerOf(city),
+                (e, r) => e.SubmitCrossCheck(ScoreChanges.None, r));
+            await AssertEntryRefusedAsync(driver, branch, Failure.Conflict, null, driver.SecretaryOf(branch), (e, r) => e.Appeal(new AppealRequest(["2.1"], "迟到的申诉"), r));
+            await AssertEntryRefusedAsync(driver, branch, Failure.Conflict, null, driver.Admin, (e, r) => e.DecideAppeal(ruling, r));
 
             // The campaign's own protocol calls, arriving late, must not reopen a settled result either.
             var before = await driver.EntrySnapshotAsync(branch);
             await driver.Entry(branch).MarkSampled(city);
             await driver.Entry(branch).SendBack(branches.First(b => b != branch));
-            var again = await driver.Entry(branch).Finalise(new QuotaPlacement(RatingLevel.Star5, RatingLevel.Star5, 100m, []), Admin);
+            var again = await CampaignDriver.As(TestCallers.Platform(driver.Tenant, "final"), () =>
+                driver.Entry(branch).Finalise(new QuotaPlacement(RatingLevel.Star5, RatingLevel.Star5, 100m, [])));
             Assert.True(again.Succeeded, again.Detail);
             Assert.Equal(CampaignDriver.Render(view.Final), CampaignDriver.Render(again.Value));
             Assert.Equal(before, await driver.EntrySnapshotAsync(branch));
@@ -482,7 +478,7 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
     {
         var driver = new CampaignDriver(_grains, tenant, "c1");
         var definitions = await CampaignDriver.CreateProvinceAsync(_grains, tenant, new Random(7), cities: 2, countiesPerCity: 1, schoolsPerCounty: 8);
-        var created = await driver.Campaign.Create(definition ?? CampaignDriver.Definition(), Admin);
+        var created = await CampaignDriver.As(driver.Admin, () => driver.Campaign.Create(definition ?? CampaignDriver.Definition()));
         Assert.True(created.Succeeded, created.Detail);
         return (driver, definitions, CampaignDriver.RatedBranches(definitions));
     }
@@ -492,27 +488,28 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         var entry = driver.Entry(code);
         Assert.Equal(Failure.NotFound, (await entry.Get()).Failure);
         Assert.Equal(Failure.NotFound, (await entry.GetAudit()).Failure);
-        await AssertEntryRefusedAsync(driver, code, Failure.NotFound, null, (e, r) => e.SubmitSelfAssessment(Self(), Secretary, r));
-        await AssertEntryRefusedAsync(driver, code, Failure.NotFound, null, (e, r) => e.SubmitReview(ScoreChanges.None, Reviewer, r));
-        await AssertEntryRefusedAsync(driver, code, Failure.NotFound, null, (e, r) => e.SubmitCrossCheck(ScoreChanges.None, "430100", Checker, r));
-        await AssertEntryRefusedAsync(driver, code, Failure.NotFound, null, (e, r) => e.Appeal(new AppealRequest(["2.1"], "有异议"), Secretary, r));
-        await AssertEntryRefusedAsync(driver, code, Failure.NotFound, null, (e, r) => e.DecideAppeal(new AppealRuling(false, ScoreChanges.None, "维持"), Admin, r));
+        await AssertEntryRefusedAsync(driver, code, Failure.NotFound, null, driver.SecretaryOf(code), (e, r) => e.SubmitSelfAssessment(Self(), r));
+        await AssertEntryRefusedAsync(driver, code, Failure.NotFound, null, driver.Admin, (e, r) => e.SubmitReview(ScoreChanges.None, r));
+        await AssertEntryRefusedAsync(driver, code, Failure.NotFound, null, driver.ReviewerOf("430100"), (e, r) => e.SubmitCrossCheck(ScoreChanges.None, r));
+        await AssertEntryRefusedAsync(driver, code, Failure.NotFound, null, driver.SecretaryOf(code), (e, r) => e.Appeal(new AppealRequest(["2.1"], "有异议"), r));
+        await AssertEntryRefusedAsync(driver, code, Failure.NotFound, null, driver.Admin, (e, r) => e.DecideAppeal(new AppealRuling(false, ScoreChanges.None, "维持"), r));
 
         var before = await driver.EntrySnapshotAsync(code);
         await entry.MarkSampled("430100");
         await entry.SendBack("someone-else");
-        Assert.Equal(Failure.NotFound, (await entry.Finalise(new QuotaPlacement(RatingLevel.Star3, RatingLevel.Star3, 75m, []), Admin)).Failure);
+        Assert.Equal(Failure.NotFound, (await CampaignDriver.As(TestCallers.Platform(driver.Tenant, "final"), () =>
+            entry.Finalise(new QuotaPlacement(RatingLevel.Star3, RatingLevel.Star3, 75m, [])))).Failure);
         Assert.Equal(before, await driver.EntrySnapshotAsync(code));
     }
 
-    /// <summary>Runs a command that must be refused, handing it the revision the entry is at, and proves the entry
-    /// (view, revision, audit trail and reported tally) is exactly as it was.</summary>
+    /// <summary>Runs a command, as <paramref name="caller"/>, that must be refused, handing it the revision the entry is
+    /// at, and proves the entry (view, revision, audit trail and reported tally) is exactly as it was.</summary>
     private static async Task AssertEntryRefusedAsync(
-        CampaignDriver driver, string branch, Failure failure, string? field, Func<ICampaignEntryGrain, int, Task<Outcome<EntryView>>> command)
+        CampaignDriver driver, string branch, Failure failure, string? field, Caller caller, Func<ICampaignEntryGrain, int, Task<Outcome<EntryView>>> command)
     {
         var before = await driver.EntrySnapshotAsync(branch);
         var revision = (await driver.Entry(branch).Get()).Value?.Revision ?? 0;
-        AssertRefused(await command(driver.Entry(branch), revision), failure, field, branch);
+        AssertRefused(await CampaignDriver.As(caller, () => command(driver.Entry(branch), revision)), failure, field, branch);
         Assert.Equal(before, await driver.EntrySnapshotAsync(branch));
     }
 
@@ -520,7 +517,7 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
         CampaignDriver driver, Failure failure, string? field, Func<ICampaignGrain, Task<Outcome<CampaignView>>> command)
     {
         var before = await driver.CampaignSnapshotAsync();
-        AssertRefused(await command(driver.Campaign), failure, field, "campaign");
+        AssertRefused(await CampaignDriver.As(driver.Admin, () => command(driver.Campaign)), failure, field, "campaign");
         Assert.Equal(before, await driver.CampaignSnapshotAsync());
     }
 

@@ -1,6 +1,7 @@
 using Orleans.Runtime;
 using Platform.Contracts;
 using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Identity;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Ranking;
 using Platform.Domain.Rollups;
@@ -34,6 +35,7 @@ public sealed class HierarchyRaceTests(ClusterFixture fixture, ITestOutputHelper
         var random = new Random(seed);
         var tenant = $"race{seed}";
         await TenantSetup.CreateTenantAsync(_grains, tenant);
+        using var admin = CallerContext.As(TestCallers.Admin(tenant));
         var definitions = RandomProvince.Generate(random, cities: 2, countiesPerCity: 2, schoolsPerCounty: 6);
         var pairs = ContestedPairs(definitions, Rounds);
         await TenantSetup.DefineAllAsync(_grains, tenant, [.. definitions, .. pairs.SelectMany(p => new[] { p.P, p.G })]);
@@ -119,7 +121,7 @@ public sealed class HierarchyRaceTests(ClusterFixture fixture, ITestOutputHelper
             _ => async () =>
             {
                 var current = await Node(tenant, p.Code).GetAssessment();
-                return (await Node(tenant, p.Code).PutAssessment(scores, current.Succeeded ? current.Value!.Revision : null, "test")).Succeeded;
+                return (await Node(tenant, p.Code).PutAssessment(scores, current.Succeeded ? current.Value!.Revision : null)).Succeeded;
             },
         };
     }

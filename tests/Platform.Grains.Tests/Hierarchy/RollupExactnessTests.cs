@@ -1,6 +1,7 @@
 using Orleans.Runtime;
 using Platform.Contracts;
 using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Identity;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Rollups;
 using Platform.Grains.Tests.Infrastructure;
@@ -23,6 +24,7 @@ public sealed class RollupExactnessTests(ClusterFixture fixture)
     {
         var random = new Random(seed);
         var tenant = $"t{seed}";
+        using var admin = CallerContext.As(TestCallers.Admin(tenant));
         var model = new TreeModel();
         await TenantSetup.CreateTenantAsync(_grains, tenant);
 
@@ -81,7 +83,7 @@ public sealed class RollupExactnessTests(ClusterFixture fixture)
             input = RandomAssessments.Next(random);
         }
 
-        var outcome = await Node(tenant, code).PutAssessment(input, node.Assessment is null ? null : node.Revision, "test");
+        var outcome = await Node(tenant, code).PutAssessment(input, node.Assessment is null ? null : node.Revision);
         Assert.True(outcome.Succeeded, $"{code}: {outcome.Detail}");
         node.Assessment = outcome.Value!.Assessment;
         node.Revision = outcome.Value.Revision;

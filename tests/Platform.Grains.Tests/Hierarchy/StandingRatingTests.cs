@@ -1,6 +1,8 @@
 using Platform.Contracts;
 using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Identity;
 using Platform.Domain.Hierarchy;
+using Platform.Domain.Identity;
 using Platform.Domain.Standing;
 using Platform.Grains.Tests.Infrastructure;
 
@@ -17,6 +19,7 @@ public sealed class StandingRatingTests(ClusterFixture fixture)
     {
         const string tenant = "standing-archive";
         await TenantSetup.CreateTenantAsync(_grains, tenant);
+        using var admin = CallerContext.As(TestCallers.Admin(tenant));
         await TenantSetup.DefineAllAsync(_grains, tenant,
         [
             new("430000", NodeKind.Province, "省", null),
@@ -32,7 +35,9 @@ public sealed class StandingRatingTests(ClusterFixture fixture)
         var totals = new List<decimal>();
         for (var i = 0; i < changes; i++)
         {
-            var outcome = await branch.PutAssessment(RandomAssessments.Next(random), revision, $"editor{i}");
+            // Each change by another editor, so the order of the lines read back shows in their actors.
+            var editor = new Caller(tenant, $"editor{i}", $"editor{i}", Role.TenantAdmin, "430000");
+            var outcome = await TestCallers.As(editor, () => branch.PutAssessment(RandomAssessments.Next(random), revision));
             Assert.True(outcome.Succeeded, outcome.Detail);
             revision = outcome.Value!.Revision;
             totals.Add(outcome.Value.Assessment.Total);
