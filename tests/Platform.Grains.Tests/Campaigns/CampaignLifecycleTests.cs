@@ -57,7 +57,7 @@ public sealed class CampaignLifecycleTests(ClusterFixture fixture)
 
         // The deadline passes: the reminder moves the campaign to review with nobody acting.
         var moved = await WaitForStageAsync(driver, CampaignStage.Review, TimeSpan.FromSeconds(30));
-        Assert.Equal("deadline", moved.History[^1].Actor);
+        Assert.Equal("system:deadline", moved.History[^1].Actor);
 
         // Review: the supervising region lowers one indicator of some submissions, with a reason.
         foreach (var branch in submitters.Where(_ => random.Next(10) < 8))
