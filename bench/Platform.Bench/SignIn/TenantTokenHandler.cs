@@ -7,15 +7,18 @@ namespace Platform.Bench.SignIn;
 
 /// <summary>
 /// Signs every request in as whoever may make it, so code written before sign-in existed runs authenticated unchanged:
-/// the operator's token on the operator's routes (listing tenants, creating one, suspending and resuming), and on any
-/// other request under <c>/api/v1/tenants/{tenant}</c> the token of that tenant's admin. It learns each admin from the
-/// answer that created the tenant (its one-time password, which the admin's session then changes). A request that
-/// already carries an Authorization header is sent as it is.
+/// the operator's token on the operator's routes (listing tenants, creating one, suspending and resuming); a branch's
+/// own secretary's on its self-assessment and appeal, a reviewer of the city the draw assigned on a cross-check
+/// (neither is a tenant admin's to make); and on any other request under <c>/api/v1/tenants/{tenant}</c> the token of
+/// that tenant's admin. It learns each admin from the answer that created the tenant (its one-time password, which the
+/// admin's session then changes), and creates the secretaries and reviewers it needs through that admin on first use.
+/// A request that already carries an Authorization header is sent as it is.
 /// </summary>
 public sealed class TenantTokenHandler(Session @operator, HttpClient auth) : DelegatingHandler
 {
     private const string Tenants = "/api/v1/tenants";
     private readonly ConcurrentDictionary<string, Session> _admins = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Tenant, string Username), Lazy<Task<Session?>>> _people = new();
 
     public Session Operator { get; } = @operator;
 
@@ -45,6 +48,11 @@ public sealed class TenantTokenHandler(Session @operator, HttpClient auth) : Del
         var session = tenant is null
             ? (path is Tenants or Tenants + "/" ? Operator : null)
             : (creating || rest is "/suspend" or "/resume" ? Operator : AdminFor(tenant));
+        if (tenant is not null && session is not null && !creating && await BranchActorAsync(tenant, request.Method, rest, session, cancellationToken) is { } actor)
+        {
+            session = actor;
+        }
+
         if (session is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await session.AccessTokenAsync(cancellationToken));
@@ -60,6 +68,75 @@ public sealed class TenantTokenHandler(Session @operator, HttpClient auth) : Del
 
         return response;
     }
+
+    /// <summary>Who makes a branch's own command: its secretary for a self-assessment or an appeal, a reviewer of the
+    /// assigned city for a cross-check; null for every other request, and when the branch or assignment cannot be found
+    /// (the request then goes as the admin's, to be refused as such).</summary>
+    private async Task<Session?> BranchActorAsync(string tenant, HttpMethod method, string rest, Session admin, CancellationToken cancellationToken)
+    {
+        var parts = rest.Split('/');
+        if (parts is not ["", "campaigns", var campaign, "branches", var code, var command] || code.Length == 0)
+        {
+            return null;
+        }
+
+        code = Uri.UnescapeDataString(code);
+        if ((method == HttpMethod.Put && command == "self-assessment") || (method == HttpMethod.Post && command == "appeal"))
+        {
+            return await PersonAsync(tenant, $"secretary-{code}", "branchSecretary", code, admin, cancellationToken);
+        }
+
+        if (method != HttpMethod.Put || command != "cross-check")
+        {
+            return null;
+        }
+
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"{Tenants}/{tenant}/campaigns/{campaign}/branches/{Uri.EscapeDataString(code)}");
+        read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await admin.AccessTokenAsync(cancellationToken));
+        using var entry = await auth.SendAsync(read, cancellationToken);
+        if (!entry.IsSuccessStatusCode
+            || !JsonDocument.Parse(await entry.Content.ReadAsStringAsync(cancellationToken)).RootElement.TryGetProperty("crossCheck", out var check)
+            || check.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var city = check.GetProperty("reviewerCity").GetString()!;
+        return await PersonAsync(tenant, $"reviewer-{city}", "reviewer", city, admin, cancellationToken);
+    }
+
+    /// <summary>An account of the tenant, created (or, when an earlier run created it, given a new one-time password)
+    /// through its admin on first use; null when the admin may not create it (a scope that is no node).</summary>
+    private Task<Session?> PersonAsync(string tenant, string username, string role, string scope, Session admin, CancellationToken cancellationToken) =>
+        _people.GetOrAdd((tenant, username), _ => new Lazy<Task<Session?>>(async () =>
+        {
+            var token = await admin.AccessTokenAsync(cancellationToken);
+            using var create = new HttpRequestMessage(HttpMethod.Post, $"{Tenants}/{tenant}/accounts")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { username, displayName = username, role, scopeCode = scope }),
+            };
+            create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var created = await auth.SendAsync(create, cancellationToken);
+            var answer = created;
+            HttpResponseMessage? reset = null;
+            if (created.StatusCode == HttpStatusCode.Conflict)
+            {
+                using var again = new HttpRequestMessage(HttpMethod.Post, $"{Tenants}/{tenant}/accounts/{username}/password-reset");
+                again.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                answer = reset = await auth.SendAsync(again, cancellationToken);
+            }
+
+            using (reset)
+            {
+                if (!answer.IsSuccessStatusCode)
+                {
+                    return null;
+                }
+
+                var password = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("oneTimePassword").GetString()!;
+                return new Session(auth, tenant, username, password);
+            }
+        })).Value;
 
     private Session? AdminFor(string tenant)
     {

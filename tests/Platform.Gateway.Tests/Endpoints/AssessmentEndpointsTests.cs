@@ -16,7 +16,7 @@ public sealed class AssessmentEndpointsTests(GatewayFixture fixture)
     public async Task An_assessment_is_scored_stored_and_reaches_the_province()
     {
         var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
-        var response = await _http.PutAsJsonAsync(Url(tenant), new { actor = "测试", scores = Scores.AtShare(1m) });
+        var response = await _http.PutAsJsonAsync(Url(tenant), new { scores = Scores.AtShare(1m) });
         var assessment = await response.JsonAsync();
 
         Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
@@ -40,7 +40,6 @@ public sealed class AssessmentEndpointsTests(GatewayFixture fixture)
         scores.Remove("1.4");
         var body = new
         {
-            actor = "测试",
             scores,
             counts = new Dictionary<string, object> { ["2.1"] = new { held = 3, required = 4 } },
             facts = new Dictionary<string, bool> { ["1.4"] = true },
@@ -57,30 +56,30 @@ public sealed class AssessmentEndpointsTests(GatewayFixture fixture)
     public async Task Two_editors_cannot_silently_overwrite_each_other()
     {
         var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
-        await (await _http.PutAsJsonAsync(Url(tenant), new { actor = "测试", scores = Scores.AtShare(0.7m) })).JsonAsync();
+        await (await _http.PutAsJsonAsync(Url(tenant), new { scores = Scores.AtShare(0.7m) })).JsonAsync();
 
-        await (await _http.PutAsJsonAsync(Url(tenant), new { actor = "测试", scores = Scores.AtShare(0.8m) })).AssertProblemAsync(HttpStatusCode.PreconditionRequired);
-        await (await PutAsync(tenant, new { actor = "测试", scores = Scores.AtShare(0.8m) }, "\"7\"")).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
-        await (await PutAsync(tenant, new { actor = "测试", scores = Scores.AtShare(0.8m) }, "seven")).AssertFieldProblemAsync("If-Match");
+        await (await _http.PutAsJsonAsync(Url(tenant), new { scores = Scores.AtShare(0.8m) })).AssertProblemAsync(HttpStatusCode.PreconditionRequired);
+        await (await PutAsync(tenant, new { scores = Scores.AtShare(0.8m) }, "\"7\"")).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await PutAsync(tenant, new { scores = Scores.AtShare(0.8m) }, "seven")).AssertFieldProblemAsync("If-Match");
 
-        var replaced = await PutAsync(tenant, new { actor = "测试", scores = Scores.AtShare(0.9m) }, "\"1\"");
+        var replaced = await PutAsync(tenant, new { scores = Scores.AtShare(0.9m) }, "\"1\"");
         Assert.Equal(2, (await replaced.JsonAsync()).GetProperty("revision").GetInt32());
         Assert.Equal("\"2\"", replaced.Headers.ETag?.Tag);
     }
 
     [Theory]
-    [InlineData("""{"actor":"测试","scores":{"9.9":1}}""", "scores.9.9")]
-    [InlineData("""{"actor":"测试","scores":{"1.1":-1}}""", "scores.1.1")]
-    [InlineData("""{"actor":"测试","scores":{"1.1":3.5}}""", "scores.1.1")]
-    [InlineData("""{"actor":"测试","scores":{"1.1":1.234}}""", "scores.1.1")]
-    [InlineData("""{"actor":"测试","vetoes":["V9"]}""", "vetoes[0]")]
-    [InlineData("""{"actor":"测试","counts":{"1.1":{"held":1,"required":2}}}""", "counts.1.1")]
-    [InlineData("""{"actor":"测试","counts":{"2.1":{"held":1,"required":0}}}""", "counts.2.1")]
-    [InlineData("""{"actor":"测试","facts":{"2.1":true}}""", "facts.2.1")]
+    [InlineData("""{"scores":{"9.9":1}}""", "scores.9.9")]
+    [InlineData("""{"scores":{"1.1":-1}}""", "scores.1.1")]
+    [InlineData("""{"scores":{"1.1":3.5}}""", "scores.1.1")]
+    [InlineData("""{"scores":{"1.1":1.234}}""", "scores.1.1")]
+    [InlineData("""{"vetoes":["V9"]}""", "vetoes[0]")]
+    [InlineData("""{"counts":{"1.1":{"held":1,"required":2}}}""", "counts.1.1")]
+    [InlineData("""{"counts":{"2.1":{"held":1,"required":0}}}""", "counts.2.1")]
+    [InlineData("""{"facts":{"2.1":true}}""", "facts.2.1")]
     public async Task Invalid_scores_are_refused_naming_the_field_and_nothing_is_stored(string body, string field)
     {
         var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
-        await (await _http.PutAsJsonAsync(Url(tenant), new { actor = "测试", scores = Scores.AtShare(0.7m) })).JsonAsync();
+        await (await _http.PutAsJsonAsync(Url(tenant), new { scores = Scores.AtShare(0.7m) })).JsonAsync();
 
         await (await PutAsync(tenant, body, "\"1\"")).AssertFieldProblemAsync(field);
 
@@ -114,8 +113,8 @@ public sealed class AssessmentEndpointsTests(GatewayFixture fixture)
     public async Task Only_branches_are_assessed_and_unknown_organisations_are_not_found()
     {
         var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
-        await (await _http.PutAsJsonAsync($"/api/v1/tenants/{tenant}/orgs/9430102001-00/assessment", new { actor = "测试", scores = Scores.AtShare(1m) })).AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await _http.PutAsJsonAsync($"/api/v1/tenants/{tenant}/orgs/nosuch-01/assessment", new { actor = "测试", scores = Scores.AtShare(1m) })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await _http.PutAsJsonAsync($"/api/v1/tenants/{tenant}/orgs/9430102001-00/assessment", new { scores = Scores.AtShare(1m) })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await _http.PutAsJsonAsync($"/api/v1/tenants/{tenant}/orgs/nosuch-01/assessment", new { scores = Scores.AtShare(1m) })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await _http.GetAsync($"/api/v1/tenants/{tenant}/orgs/{Branch}/assessment")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 

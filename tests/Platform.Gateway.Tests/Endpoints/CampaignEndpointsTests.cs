@@ -30,7 +30,6 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
             crossCheck = new { sampleRate = 0.5, minimumPerCity = 1 },
             quotas = new { regionLevel = "province", maxShares = new Dictionary<string, decimal> { ["star5"] = 0.3m } },
             seed = "7",
-            actor = "省委教育工委",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var createdJson = await created.JsonAsync();
@@ -45,7 +44,6 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
         {
             var self = await Send(HttpMethod.Put, $"{campaign}/branches/{branch}/self-assessment", null, new
             {
-                actor = "支部书记",
                 scores = Scores.AtShare(branch.EndsWith("-02", StringComparison.Ordinal) ? 0.7m : 0.95m),
                 evidence = new Dictionary<string, string> { ["2.1"] = "支委会记录12份" },
             });
@@ -61,7 +59,6 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
         {
             await Send(HttpMethod.Put, $"{campaign}/branches/{branch}/review", await ETagOf(campaign, branch), new
             {
-                actor = "县委教育工委",
                 scores = new Dictionary<string, decimal> { ["2.1"] = 3 },
                 reasons = new Dictionary<string, string> { ["2.1"] = "党课记录不全" },
             });
@@ -70,7 +67,6 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
         // A second review revises the first: the history keeps all three submissions, and the first review's change stands.
         var revised = await (await Send(HttpMethod.Put, $"{campaign}/branches/{Branches[0]}/review", await ETagOf(campaign, Branches[0]), new
         {
-            actor = "县委教育工委",
             scores = new Dictionary<string, decimal> { ["5.1"] = 3 },
             reasons = new Dictionary<string, string> { ["5.1"] = "阵地功能不全" },
         })).JsonAsync();
@@ -92,8 +88,6 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
             Assert.NotEqual(entry.GetProperty("branch").GetProperty("city").GetString(), reviewer);
             await Send(HttpMethod.Put, $"{campaign}/branches/{branch}/cross-check", await ETagOf(campaign, branch), new
             {
-                actor = "交叉检查组",
-                reviewerCity = reviewer,
                 scores = new Dictionary<string, decimal> { ["5.1"] = 1 },
                 reasons = new Dictionary<string, string> { ["5.1"] = "活动室标识不统一" },
             });
@@ -103,13 +97,13 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
         var appellant = Branches[2];
         await Send(HttpMethod.Post, $"{campaign}/branches/{appellant}/appeal", await ETagOf(campaign, appellant), new
         {
-            actor = "支部书记", indicators = new[] { "2.1" }, reason = "党课记录已补交",
+            indicators = new[] { "2.1" }, reason = "党课记录已补交",
         });
-        var blocked = await _http.PostAsJsonAsync($"{campaign}/advance", new { to = "final", actor = "省委教育工委" });
+        var blocked = await _http.PostAsJsonAsync($"{campaign}/advance", new { to = "final" });
         await blocked.AssertProblemAsync(HttpStatusCode.Conflict);
         await Send(HttpMethod.Put, $"{campaign}/branches/{appellant}/appeal/decision", await ETagOf(campaign, appellant), new
         {
-            actor = "省委教育工委", upheld = true, reason = "补交材料属实",
+            upheld = true, reason = "补交材料属实",
             scores = new Dictionary<string, decimal> { ["2.1"] = 5m },
             reasons = new Dictionary<string, string> { ["2.1"] = "按补交记录改正" },
         });
@@ -152,7 +146,7 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
             Assert.Contains(sheet, sheets);
         }
 
-        var again = await _http.PostAsJsonAsync($"{campaign}/advance", new { to = "final", actor = "省委教育工委" });
+        var again = await _http.PostAsJsonAsync($"{campaign}/advance", new { to = "final" });
         await again.AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
@@ -169,23 +163,24 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
             .AssertFieldProblemAsync("frameworkVersion");
         await (await _http.GetAsync($"{campaigns}/c999")).AssertProblemAsync(HttpStatusCode.NotFound);
 
-        var id = (await (await _http.PostAsJsonAsync(campaigns, new { name = "评议", kind = "cityAppraisal", scope = new[] { "430100", "430200" }, actor = "admin" })).JsonAsync())
+        var id = (await (await _http.PostAsJsonAsync(campaigns, new { name = "评议", kind = "cityAppraisal", scope = new[] { "430100", "430200" } })).JsonAsync())
             .GetProperty("id").GetString()!;
         var campaign = $"{campaigns}/{id}";
-        await (await _http.PostAsJsonAsync($"{campaign}/advance", new { to = "review", actor = "admin" })).AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await _http.PostAsJsonAsync($"{campaign}/advance", new { to = "someday", actor = "admin" })).AssertFieldProblemAsync("to");
+        await (await _http.PostAsJsonAsync($"{campaign}/advance", new { to = "review" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await _http.PostAsJsonAsync($"{campaign}/advance", new { to = "someday" })).AssertFieldProblemAsync("to");
         await Advance(campaign, "selfAssessment");
 
         var branch = $"{campaign}/branches/{Branches[0]}";
-        await (await _http.PutAsJsonAsync($"{branch}/self-assessment", new { actor = "书记", scores = new Dictionary<string, decimal> { ["2.1"] = 99 } }))
+        await (await _http.PutAsJsonAsync($"{branch}/self-assessment", new { scores = new Dictionary<string, decimal> { ["2.1"] = 99 } }))
             .AssertFieldProblemAsync("scores.2.1");
-        await (await _http.PutAsJsonAsync($"{branch}/self-assessment", new { scores = Scores.AtShare(0.9m) })).AssertFieldProblemAsync("actor");
-        await (await _http.PutAsJsonAsync($"{branch}/review", new { actor = "县", scores = new Dictionary<string, decimal>() }))
+        var retired = await (await _http.PutAsJsonAsync($"{branch}/self-assessment", new { actor = "书记", scores = Scores.AtShare(0.9m) })).AssertFieldProblemAsync("actor");
+        Assert.Contains("no longer taken", retired.GetProperty("errors").GetProperty("actor")[0].GetString());
+        await (await _http.PutAsJsonAsync($"{branch}/review", new { scores = new Dictionary<string, decimal>() }))
             .AssertProblemAsync(HttpStatusCode.Conflict);
-        await Send(HttpMethod.Put, $"{branch}/self-assessment", null, new { actor = "书记", scores = Scores.AtShare(0.9m) });
-        await (await _http.PutAsJsonAsync($"{branch}/self-assessment", new { actor = "书记", scores = Scores.AtShare(0.8m) }))
+        await Send(HttpMethod.Put, $"{branch}/self-assessment", null, new { scores = Scores.AtShare(0.9m) });
+        await (await _http.PutAsJsonAsync($"{branch}/self-assessment", new { scores = Scores.AtShare(0.8m) }))
             .AssertProblemAsync(HttpStatusCode.PreconditionRequired);
-        var stale = new HttpRequestMessage(HttpMethod.Put, $"{branch}/self-assessment") { Content = JsonContent.Create(new { actor = "书记", scores = Scores.AtShare(0.8m) }) };
+        var stale = new HttpRequestMessage(HttpMethod.Put, $"{branch}/self-assessment") { Content = JsonContent.Create(new { scores = Scores.AtShare(0.8m) }) };
         stale.Headers.IfMatch.Add(new EntityTagHeaderValue("\"7\""));
         await (await _http.SendAsync(stale)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
         await (await _http.GetAsync($"{campaign}/branches/9439999999-01")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -193,7 +188,7 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
         await Advance(campaign, "review");
         var unexplained = new HttpRequestMessage(HttpMethod.Put, $"{branch}/review")
         {
-            Content = JsonContent.Create(new { actor = "县", scores = new Dictionary<string, decimal> { ["2.1"] = 1 } }),
+            Content = JsonContent.Create(new { scores = new Dictionary<string, decimal> { ["2.1"] = 1 } }),
         };
         unexplained.Headers.IfMatch.Add(new EntityTagHeaderValue("\"1\""));
         await (await _http.SendAsync(unexplained)).AssertFieldProblemAsync("reasons.2.1");
@@ -210,7 +205,7 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
     {
         var tenant = await fixture.CreateTenantAsync(TwoCityProvince.Csv);
         var campaigns = $"/api/v1/tenants/{tenant}/campaigns";
-        object Draft(object seed) => new { name = "评定", kind = "annualStarRating", scope = new[] { "430000" }, actor = "admin", seed };
+        object Draft(object seed) => new { name = "评定", kind = "annualStarRating", scope = new[] { "430000" }, seed };
 
         // 2^53 + 1: a JavaScript number would silently become 9007199254740992.
         var created = await (await _http.PostAsJsonAsync(campaigns, Draft("9007199254740993"))).JsonAsync();
@@ -233,7 +228,7 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
     {
         var tenant = await fixture.CreateTenantAsync(TwoCityProvince.Csv);
         var campaigns = $"/api/v1/tenants/{tenant}/campaigns";
-        var id = (await (await _http.PostAsJsonAsync(campaigns, new { name = "评定", kind = "annualStarRating", scope = new[] { "430100", "430200" }, actor = "admin" }))
+        var id = (await (await _http.PostAsJsonAsync(campaigns, new { name = "评定", kind = "annualStarRating", scope = new[] { "430100", "430200" } }))
             .JsonAsync()).GetProperty("id").GetString()!;
         var campaign = $"{campaigns}/{id}";
         await Advance(campaign, "selfAssessment");
@@ -266,7 +261,7 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
         var campaigns = $"/api/v1/tenants/{tenant}/campaigns";
         var id = (await (await _http.PostAsJsonAsync(campaigns, new
         {
-            name = "评定", kind = "annualStarRating", scope = new[] { "430000" }, actor = "admin",
+            name = "评定", kind = "annualStarRating", scope = new[] { "430000" },
             crossCheck = new { sampleRate = 1, minimumPerCity = 1, cascadeOnFailure = true },
         })).JsonAsync()).GetProperty("id").GetString()!;
         var campaign = $"{campaigns}/{id}";
@@ -274,20 +269,18 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
         await Advance(campaign, "selfAssessment");
         foreach (var branch in Branches)
         {
-            await Send(HttpMethod.Put, $"{campaign}/branches/{branch}/self-assessment", null, new { actor = "支部书记", scores = Scores.AtShare(0.9m) });
+            await Send(HttpMethod.Put, $"{campaign}/branches/{branch}/self-assessment", null, new { scores = Scores.AtShare(0.9m) });
         }
 
         await Advance(campaign, "review");
         foreach (var branch in Branches)
         {
-            await Send(HttpMethod.Put, $"{campaign}/branches/{branch}/review", await ETagOf(campaign, branch), new { actor = "县委教育工委" });
+            await Send(HttpMethod.Put, $"{campaign}/branches/{branch}/review", await ETagOf(campaign, branch), new { });
         }
 
         await Advance(campaign, "crossCheck");
-        var reviewer = (await (await _http.GetAsync($"{campaign}/branches/{failing}")).JsonAsync()).GetProperty("crossCheck").GetProperty("reviewerCity").GetString();
         await Send(HttpMethod.Put, $"{campaign}/branches/{failing}/cross-check", await ETagOf(campaign, failing), new
         {
-            actor = "交叉检查组", reviewerCity = reviewer,
             scores = Scores.AtShare(0m), reasons = Scores.AtShare(0m).ToDictionary(p => p.Key, _ => "抽查未达标"),
         });
         var returned = await (await _http.GetAsync($"{campaign}/branches/{sibling}")).JsonAsync();
@@ -302,7 +295,7 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
         Assert.Empty(owingReview.EnumerateArray());
 
         // Once it self-assesses again, it owes the review of that.
-        await Send(HttpMethod.Put, $"{campaign}/branches/{sibling}/self-assessment", await ETagOf(campaign, sibling), new { actor = "支部书记", scores = Scores.AtShare(0.8m) });
+        await Send(HttpMethod.Put, $"{campaign}/branches/{sibling}/self-assessment", await ETagOf(campaign, sibling), new { scores = Scores.AtShare(0.8m) });
         var owing = await _http.EventuallyAsync($"{campaign}/laggards/430000?stage=review", l => l.GetArrayLength() > 0);
         Assert.Equal(sibling, Assert.Single(owing.EnumerateArray()).GetProperty("code").GetString());
         Assert.Empty((await (await _http.GetAsync($"{campaign}/laggards/430000?stage=selfAssessment")).JsonAsync()).EnumerateArray());
@@ -315,7 +308,7 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
         var tenantPath = $"/api/v1/tenants/{tenant}";
         Assert.Equal(5, (await (await _http.GetAsync(tenantPath)).JsonAsync()).GetProperty("minimumPublicityDays").GetInt32());
         var campaigns = $"{tenantPath}/campaigns";
-        var id = (await (await _http.PostAsJsonAsync(campaigns, new { name = "评定", kind = "annualStarRating", scope = new[] { "430000" }, actor = "admin" }))
+        var id = (await (await _http.PostAsJsonAsync(campaigns, new { name = "评定", kind = "annualStarRating", scope = new[] { "430000" } }))
             .JsonAsync()).GetProperty("id").GetString()!;
         var campaign = $"{campaigns}/{id}";
         foreach (var stage in new[] { "selfAssessment", "review", "crossCheck", "publicity" })
@@ -323,7 +316,7 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
             await Advance(campaign, stage);
         }
 
-        var early = await (await _http.PostAsJsonAsync($"{campaign}/advance", new { to = "final", actor = "省委教育工委" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        var early = await (await _http.PostAsJsonAsync($"{campaign}/advance", new { to = "final" })).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Matches(@"publicity \(公示\) began at .+; results can be final from .+", early.GetProperty("detail").GetString());
         var still = await (await _http.GetAsync(campaign)).JsonAsync();
         Assert.Equal(("publicity", false), (still.GetProperty("stage").GetString(), still.GetProperty("appealsClosed").GetBoolean()));
@@ -352,7 +345,7 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
     }
 
     private async Task<JsonElement> Advance(string campaign, string to) =>
-        await (await _http.PostAsJsonAsync($"{campaign}/advance", new { to, actor = "省委教育工委" })).JsonAsync();
+        await (await _http.PostAsJsonAsync($"{campaign}/advance", new { to })).JsonAsync();
 
     private async Task<string> ETagOf(string campaign, string branch) =>
         (await _http.GetAsync($"{campaign}/branches/{branch}")).Headers.ETag!.Tag;

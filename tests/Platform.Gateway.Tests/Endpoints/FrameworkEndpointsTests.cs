@@ -39,7 +39,7 @@ public sealed class FrameworkEndpointsTests(GatewayFixture fixture)
 
         var versions = await (await _http.GetAsync($"/api/v1/tenants/{tenant}/framework/versions")).JsonAsync();
         Assert.Equal(2, versions.GetArrayLength());
-        var assessment = await (await _http.PutAsJsonAsync($"/api/v1/tenants/{tenant}/orgs/9430103001-01/assessment", new { actor = "测试", scores = Scores.AtShare(0.85m) })).JsonAsync();
+        var assessment = await (await _http.PutAsJsonAsync($"/api/v1/tenants/{tenant}/orgs/9430103001-01/assessment", new { scores = Scores.AtShare(0.85m) })).JsonAsync();
         Assert.Equal(2, assessment.GetProperty("frameworkVersion").GetInt32());
     }
 
@@ -142,7 +142,7 @@ public sealed class FrameworkEndpointsTests(GatewayFixture fixture)
         (await _http.PutAsJsonAsync($"/api/v1/tenants/{tenant}", new { name = "按等次评定", ratingScheme = "grades" })).EnsureSuccessStatusCode();
         await _http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(SmallProvince.Csv, System.Text.Encoding.UTF8, "text/csv"));
 
-        var assessment = await (await _http.PutAsJsonAsync($"/api/v1/tenants/{tenant}/orgs/9430103001-01/assessment", new { actor = "测试", scores = Scores.AtShare(1m) })).JsonAsync();
+        var assessment = await (await _http.PutAsJsonAsync($"/api/v1/tenants/{tenant}/orgs/9430103001-01/assessment", new { scores = Scores.AtShare(1m) })).JsonAsync();
         Assert.Equal("model", assessment.GetProperty("rating").GetString());
         Assert.Equal("样板", assessment.GetProperty("ratingName").GetString());
         var root = await _http.EventuallyAsync($"/api/v1/tenants/{tenant}/nodes/430000/summary", s => s.GetProperty("assessed").GetInt32() == 1);

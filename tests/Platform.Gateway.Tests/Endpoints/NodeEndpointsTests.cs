@@ -155,7 +155,7 @@ public sealed class NodeEndpointsTests(GatewayFixture fixture)
         var totals = new List<decimal>();
         for (var i = 0; i < branches.Length; i++)
         {
-            var put = await _http.PutAsJsonAsync($"/api/v1/tenants/{tenant}/orgs/{branches[i]}/assessment", new { actor = "测试", scores = Scores.AtShare(0.55m + (0.1m * i)) });
+            var put = await _http.PutAsJsonAsync($"/api/v1/tenants/{tenant}/orgs/{branches[i]}/assessment", new { scores = Scores.AtShare(0.55m + (0.1m * i)) });
             totals.Add((await put.JsonAsync()).GetProperty("total").GetDecimal());
         }
 

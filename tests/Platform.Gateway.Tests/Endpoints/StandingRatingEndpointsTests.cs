@@ -31,7 +31,7 @@ public sealed class StandingRatingEndpointsTests(GatewayFixture fixture)
         Assert.Equal(("star4", "c1"), (official.GetProperty("rating").GetString(), official.GetProperty("ratedByCampaign").GetString()));
 
         // The baseline route no longer touches an official rating, whatever the If-Match.
-        var put = await SendAsync(HttpMethod.Put, $"{api}/orgs/{demoted}/assessment", ETag(official), new { actor = "某县", scores = Scores.AtShare(1m) });
+        var put = await SendAsync(HttpMethod.Put, $"{api}/orgs/{demoted}/assessment", ETag(official), new { scores = Scores.AtShare(1m) });
         var refused = await put.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("c1", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(official.GetRawText(), (await ReadAsync($"{api}/orgs/{demoted}/assessment")).GetRawText());
@@ -45,7 +45,7 @@ public sealed class StandingRatingEndpointsTests(GatewayFixture fixture)
         // A veto event drops a five-star branch at once, which frees a seat.
         var five = await ReadAsync($"{api}/orgs/{first}/assessment");
         var vetoed = await (await SendAsync(HttpMethod.Post, $"{api}/orgs/{first}/assessment/vetoes", ETag(five),
-            new { vetoId = "V1", reason = "教师师德失范，经查属实", actor = "省委教育工委" })).JsonAsync();
+            new { vetoId = "V1", reason = "教师师德失范，经查属实" })).JsonAsync();
         Assert.Equal("star2", vetoed.GetProperty("rating").GetString());
         Assert.False(vetoed.GetProperty("compliant").GetBoolean());
 
@@ -63,8 +63,11 @@ public sealed class StandingRatingEndpointsTests(GatewayFixture fixture)
         Assert.Equal(("star4", "c1"), (final.GetProperty("newRating").GetString(), final.GetProperty("campaignId").GetString()));
         Assert.Contains("quota", final.GetProperty("reason").GetString(), StringComparison.Ordinal);
         var correction = history[1];
-        Assert.Equal(("star4", "star5", "省委教育工委组织处", "复核更正"), (correction.GetProperty("oldRating").GetString(),
-            correction.GetProperty("newRating").GetString(), correction.GetProperty("actor").GetString(), correction.GetProperty("reason").GetString()));
+        Assert.Equal(("star4", "star5", "复核更正"), (correction.GetProperty("oldRating").GetString(),
+            correction.GetProperty("newRating").GetString(), correction.GetProperty("reason").GetString()));
+
+        // The actor is the signed-in admin, as the audit names an account: its username and account id.
+        Assert.StartsWith($"{fixture.AdminOf(tenant).Username} (", correction.GetProperty("actor").GetString());
         Assert.Equal("2.1", Assert.Single(correction.GetProperty("indicators").EnumerateArray()).GetProperty("indicator").GetString());
         var veto = (await ReadAsync($"{api}/orgs/{first}/assessment/history"))[1];
         Assert.Equal(("veto", "star5", "star2"), (veto.GetProperty("source").GetString(), veto.GetProperty("oldRating").GetString(), veto.GetProperty("newRating").GetString()));
@@ -79,18 +82,18 @@ public sealed class StandingRatingEndpointsTests(GatewayFixture fixture)
         var tenant = await fixture.CreateTenantAsync(TwoCityProvince.Csv);
         var api = $"/api/v1/tenants/{tenant}";
         var branch = Branches[0].Code;
-        var stored = await (await SendAsync(HttpMethod.Put, $"{api}/orgs/{branch}/assessment", null, new { actor = "省委教育工委", scores = Scores.AtShare(0.9m) })).JsonAsync();
+        var stored = await (await SendAsync(HttpMethod.Put, $"{api}/orgs/{branch}/assessment", null, new { scores = Scores.AtShare(0.9m) })).JsonAsync();
 
-        await (await SendAsync(HttpMethod.Post, $"{api}/orgs/{branch}/assessment/vetoes", null, new { vetoId = "V1", reason = "理由", actor = "admin" }))
+        await (await SendAsync(HttpMethod.Post, $"{api}/orgs/{branch}/assessment/vetoes", null, new { vetoId = "V1", reason = "理由" }))
             .AssertProblemAsync(HttpStatusCode.PreconditionRequired);
-        await (await SendAsync(HttpMethod.Post, $"{api}/orgs/{branch}/assessment/vetoes", "\"99\"", new { vetoId = "V1", reason = "理由", actor = "admin" }))
+        await (await SendAsync(HttpMethod.Post, $"{api}/orgs/{branch}/assessment/vetoes", "\"99\"", new { vetoId = "V1", reason = "理由" }))
             .AssertProblemAsync(HttpStatusCode.PreconditionFailed);
-        await (await SendAsync(HttpMethod.Post, $"{api}/orgs/{branch}/assessment/vetoes", ETag(stored), new { vetoId = "V1", actor = "admin" }))
+        await (await SendAsync(HttpMethod.Post, $"{api}/orgs/{branch}/assessment/vetoes", ETag(stored), new { vetoId = "V1" }))
             .AssertFieldProblemAsync("reason");
-        await (await SendAsync(HttpMethod.Post, $"{api}/orgs/{branch}/assessment/vetoes", ETag(stored), new { vetoId = "V9", reason = "理由", actor = "admin" }))
+        await (await SendAsync(HttpMethod.Post, $"{api}/orgs/{branch}/assessment/vetoes", ETag(stored), new { vetoId = "V9", reason = "理由" }))
             .AssertFieldProblemAsync("vetoId");
         await (await SendAsync(HttpMethod.Post, $"{api}/orgs/{branch}/assessment/corrections", ETag(stored),
-            new { actor = "admin", reason = "复核", scores = new Dictionary<string, decimal> { ["2.1"] = 1m } })).AssertFieldProblemAsync("reasons.2.1");
+            new { reason = "复核", scores = new Dictionary<string, decimal> { ["2.1"] = 1m } })).AssertFieldProblemAsync("reasons.2.1");
 
         Assert.Equal(stored.GetRawText(), (await ReadAsync($"{api}/orgs/{branch}/assessment")).GetRawText());
         Assert.Single((await ReadAsync($"{api}/orgs/{branch}/assessment/history")).EnumerateArray());
@@ -102,7 +105,6 @@ public sealed class StandingRatingEndpointsTests(GatewayFixture fixture)
         var points = assessment.GetProperty("scores").GetProperty("2.1").GetDecimal() - 0.5m;
         return new
         {
-            actor = "省委教育工委组织处",
             reason = "复核更正",
             scores = new Dictionary<string, decimal> { ["2.1"] = points },
             reasons = new Dictionary<string, string> { ["2.1"] = "党课记录缺一次" },
@@ -119,20 +121,19 @@ public sealed class StandingRatingEndpointsTests(GatewayFixture fixture)
             scope = new[] { "430000" },
             crossCheck = new { sampleRate = 0, minimumPerCity = 0 },
             quotas = new { regionLevel = "province", maxShares = new Dictionary<string, decimal> { ["star5"] = 0.5m } },
-            actor = "省委教育工委",
         })).JsonAsync();
         var campaign = $"{api}/campaigns/{created.GetProperty("id").GetString()}";
         await AdvanceAsync(campaign, "selfAssessment");
         foreach (var (code, share) in Branches)
         {
-            await (await SendAsync(HttpMethod.Put, $"{campaign}/branches/{code}/self-assessment", null, new { actor = "支部书记", scores = Scores.AtShare(share) })).JsonAsync();
+            await (await SendAsync(HttpMethod.Put, $"{campaign}/branches/{code}/self-assessment", null, new { scores = Scores.AtShare(share) })).JsonAsync();
         }
 
         await AdvanceAsync(campaign, "review");
         foreach (var (code, _) in Branches)
         {
             var entry = await _http.GetAsync($"{campaign}/branches/{code}");
-            await (await SendAsync(HttpMethod.Put, $"{campaign}/branches/{code}/review", entry.Headers.ETag!.Tag, new { actor = "县委教育工委" })).JsonAsync();
+            await (await SendAsync(HttpMethod.Put, $"{campaign}/branches/{code}/review", entry.Headers.ETag!.Tag, new { })).JsonAsync();
         }
 
         foreach (var stage in new[] { "crossCheck", "publicity", "final" })
@@ -142,7 +143,7 @@ public sealed class StandingRatingEndpointsTests(GatewayFixture fixture)
     }
 
     private async Task AdvanceAsync(string campaign, string to) =>
-        await (await _http.PostAsJsonAsync($"{campaign}/advance", new { to, actor = "省委教育工委" })).JsonAsync();
+        await (await _http.PostAsJsonAsync($"{campaign}/advance", new { to })).JsonAsync();
 
     private async Task<JsonElement> ReadAsync(string path) => await (await _http.GetAsync(path)).JsonAsync();
 

@@ -54,15 +54,15 @@ public sealed class BadBodyTests(GatewayFixture fixture)
     }
 
     [Theory]
-    [InlineData("self-assessment", """{"actor":"书记","counts":{"2.1":null}}""", "counts.2.1")]
-    [InlineData("self-assessment", """{"actor":"书记","evidence":{"2.1":null}}""", "evidence.2.1")]
-    [InlineData("self-assessment", """{"actor":"书记","vetoes":[null]}""", "vetoes[0]")]
-    [InlineData("review", """{"actor":"县","scores":{"2.1":1},"reasons":{"2.1":null}}""", "reasons.2.1")]
-    [InlineData("review", """{"actor":"县","vetoes":[null],"reasons":{"vetoes":"x"}}""", "vetoes[0]")]
-    [InlineData("cross-check", """{"actor":"组","reviewerCity":"430200","reasons":{"2.1":null}}""", "reasons.2.1")]
-    [InlineData("appeal", """{"actor":"书记","indicators":["2.1",null],"reason":"x"}""", "indicators[1]")]
-    [InlineData("appeal/decision", """{"actor":"省","upheld":true,"reason":"x","reasons":{"2.1":null}}""", "reasons.2.1")]
-    [InlineData("appeal/decision", """{"actor":"省","upheld":true,"reason":"x","vetoes":["V1",null]}""", "vetoes[1]")]
+    [InlineData("self-assessment", """{"counts":{"2.1":null}}""", "counts.2.1")]
+    [InlineData("self-assessment", """{"evidence":{"2.1":null}}""", "evidence.2.1")]
+    [InlineData("self-assessment", """{"vetoes":[null]}""", "vetoes[0]")]
+    [InlineData("review", """{"scores":{"2.1":1},"reasons":{"2.1":null}}""", "reasons.2.1")]
+    [InlineData("review", """{"vetoes":[null],"reasons":{"vetoes":"x"}}""", "vetoes[0]")]
+    [InlineData("cross-check", """{"reasons":{"2.1":null}}""", "reasons.2.1")]
+    [InlineData("appeal", """{"indicators":["2.1",null],"reason":"x"}""", "indicators[1]")]
+    [InlineData("appeal/decision", """{"upheld":true,"reason":"x","reasons":{"2.1":null}}""", "reasons.2.1")]
+    [InlineData("appeal/decision", """{"upheld":true,"reason":"x","vetoes":["V1",null]}""", "vetoes[1]")]
     public async Task A_null_in_a_campaign_command_is_refused_naming_it(string command, string body, string field)
     {
         var tenant = await fixture.CreateTenantAsync(TwoCityProvince.Csv);
@@ -101,7 +101,7 @@ public sealed class BadBodyTests(GatewayFixture fixture)
     public async Task A_number_with_trailing_zeros_is_the_same_number_and_accepted()
     {
         var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
-        var stored = await (await SendAsync(HttpMethod.Put, $"/api/v1/tenants/{tenant}/orgs/{Branch}/assessment", """{"actor":"测试","scores":{"1.1":2.500000000000000000000000000000000,"1.2":15e-1}}""")).JsonAsync();
+        var stored = await (await SendAsync(HttpMethod.Put, $"/api/v1/tenants/{tenant}/orgs/{Branch}/assessment", """{"scores":{"1.1":2.500000000000000000000000000000000,"1.2":15e-1}}""")).JsonAsync();
         Assert.Equal(2.5m, stored.GetProperty("scores").GetProperty("1.1").GetDecimal());
         Assert.Equal(1.5m, stored.GetProperty("scores").GetProperty("1.2").GetDecimal());
     }

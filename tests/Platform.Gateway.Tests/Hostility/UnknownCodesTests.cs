@@ -39,9 +39,9 @@ public sealed class UnknownCodesTests(ITestOutputHelper output) : IAsyncLifetime
         (await Http.PutAsJsonAsync($"/api/v1/tenants/{tenant}", new { name = "测试省" })).EnsureSuccessStatusCode();
         (await Http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(TwoCityProvince.Csv, System.Text.Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
         var campaign = await (await Http.PostAsJsonAsync($"/api/v1/tenants/{tenant}/campaigns",
-            new { name = "评议", kind = "annualStarRating", scope = new[] { "430000" }, actor = "省委" })).JsonAsync();
+            new { name = "评议", kind = "annualStarRating", scope = new[] { "430000" } })).JsonAsync();
         var c = $"/api/v1/tenants/{tenant}/campaigns/{campaign.GetProperty("id").GetString()}";
-        (await Http.PostAsJsonAsync($"{c}/advance", new { to = "selfAssessment", actor = "省委" })).EnsureSuccessStatusCode();
+        (await Http.PostAsJsonAsync($"{c}/advance", new { to = "selfAssessment" })).EnsureSuccessStatusCode();
 
         // Warm up every kind of request once, so the grains real data needs are already counted.
         foreach (var path in Paths(tenant, c, 0))

@@ -21,7 +21,7 @@ internal static class WriteRoutes
     {
         var tenant = await CreateTenantAsync(http, SmallProvince.Csv);
         var api = $"/api/v1/tenants/{tenant}";
-        await SendAsync(http, HttpMethod.Put, $"{api}/orgs/{Branch}/assessment", null, new { actor = "省委教育工委", scores = Scores.AtShare(0.7m) });
+        await SendAsync(http, HttpMethod.Put, $"{api}/orgs/{Branch}/assessment", null, new { scores = Scores.AtShare(0.7m) });
         var framework = JsonNode.Parse(await http.GetStringAsync($"{api}/framework"))!.AsObject();
         framework.Remove("version");
         framework.Remove("publishedAt");
@@ -35,7 +35,6 @@ internal static class WriteRoutes
         scores.Remove("1.4");
         var assessment = Json(new
         {
-            actor = "省委教育工委",
             scores,
             counts = new Dictionary<string, object> { ["2.1"] = new { held = 3, required = 4 } },
             facts = new Dictionary<string, bool> { ["1.4"] = true },
@@ -62,7 +61,6 @@ internal static class WriteRoutes
                 Reads = [$"{api}/orgs/{Branch}/assessment"],
                 IfMatchFrom = $"{api}/orgs/{Branch}/assessment",
                 Collections = ["scores", "counts", "facts", "vetoes"],
-                FreeText = ["actor"],
                 ValidateAt = $"{api}/orgs/9430102001-02/assessment",
             },
             new("POST framework version", HttpMethod.Post, $"{api}/framework/versions")
@@ -90,10 +88,10 @@ internal static class WriteRoutes
             },
             new("POST veto event", HttpMethod.Post, $"{api}/orgs/{Branch}/assessment/vetoes")
             {
-                Template = Json(new { vetoId = "V2", reason = "发生意识形态事件，经查属实", actor = "省委教育工委" }),
+                Template = Json(new { vetoId = "V2", reason = "发生意识形态事件，经查属实" }),
                 Reads = [$"{api}/orgs/{Branch}/assessment", $"{api}/orgs/{Branch}/assessment/history"],
                 IfMatchFrom = $"{api}/orgs/{Branch}/assessment",
-                FreeText = ["actor", "reason"],
+                FreeText = ["reason"],
                 ValidateAt = $"{api}/orgs/9430102001-02/assessment/vetoes",
                 ValidateIfMatchFrom = $"{api}/orgs/9430102001-02/assessment",
             },
@@ -115,24 +113,21 @@ internal static class WriteRoutes
                     crossCheck = new { sampleRate = 0.5, minimumPerCity = 1, cascadeOnFailure = true },
                     quotas = new { regionLevel = "province", maxShares = new Dictionary<string, decimal> { ["star5"] = 0.3m, ["star4"] = 0.5m } },
                     seed = "7",
-                    actor = "省委教育工委",
                 }),
                 Reads = [$"{c}/campaigns"],
                 Collections = ["scope", "deadlines", "quotas.maxShares"],
-                FreeText = ["name", "actor"],
+                FreeText = ["name"],
                 ValidateAt = $"{c}/campaigns",
             },
             new("POST advance", HttpMethod.Post, $"{campaigns.Draft}/advance")
             {
-                Template = Json(new { to = "selfAssessment", actor = "省委教育工委" }),
+                Template = Json(new { to = "selfAssessment" }),
                 Reads = [campaigns.Draft],
-                FreeText = ["actor"],
             },
             new("PUT self-assessment", HttpMethod.Put, $"{campaigns.SelfAssessment}/branches/{CampaignBranches[0]}/self-assessment")
             {
                 Template = Json(new
                 {
-                    actor = "支部书记",
                     scores,
                     counts = new Dictionary<string, object> { ["2.1"] = new { held = 3, required = 4 } },
                     facts = new Dictionary<string, bool> { ["1.4"] = true },
@@ -142,7 +137,7 @@ internal static class WriteRoutes
                 Reads = [$"{campaigns.SelfAssessment}/branches/{CampaignBranches[0]}"],
                 IfMatchFrom = $"{campaigns.SelfAssessment}/branches/{CampaignBranches[0]}",
                 Collections = ["scores", "counts", "facts", "vetoes", "evidence"],
-                FreeText = ["actor", "evidence.*"],
+                FreeText = ["evidence.*"],
                 BodyLimit = 256 * 1024,
                 ValidateAt = $"{campaigns.SelfAssessment}/branches/{CampaignBranches[3]}/self-assessment",
                 ValidateIfMatchFrom = $"{campaigns.SelfAssessment}/branches/{CampaignBranches[3]}",
@@ -153,29 +148,29 @@ internal static class WriteRoutes
                 Reads = [$"{campaigns.Review}/branches/{CampaignBranches[0]}"],
                 IfMatchFrom = $"{campaigns.Review}/branches/{CampaignBranches[0]}",
                 Collections = ["scores", "reasons", "vetoes"],
-                FreeText = ["actor", "reasons.*"],
+                FreeText = ["reasons.*"],
                 BodyLimit = 256 * 1024,
                 ValidateAt = $"{campaigns.Review}/branches/{CampaignBranches[3]}/review",
                 ValidateIfMatchFrom = $"{campaigns.Review}/branches/{CampaignBranches[3]}",
             },
             new("PUT cross-check", HttpMethod.Put, $"{campaigns.CrossCheck}/branches/{CampaignBranches[0]}/cross-check")
             {
-                Template = Json(ScoreChanges(campaigns.ReviewerCity)),
+                Template = Json(ScoreChanges()),
                 Reads = [$"{campaigns.CrossCheck}/branches/{CampaignBranches[0]}"],
                 IfMatchFrom = $"{campaigns.CrossCheck}/branches/{CampaignBranches[0]}",
                 Collections = ["scores", "reasons", "vetoes"],
-                FreeText = ["actor", "reasons.*"],
+                FreeText = ["reasons.*"],
                 BodyLimit = 256 * 1024,
                 ValidateAt = $"{campaigns.CrossCheck}/branches/{CampaignBranches[1]}/cross-check",
                 ValidateIfMatchFrom = $"{campaigns.CrossCheck}/branches/{CampaignBranches[1]}",
             },
             new("POST appeal", HttpMethod.Post, $"{campaigns.Publicity}/branches/{CampaignBranches[0]}/appeal")
             {
-                Template = Json(new { actor = "支部书记", indicators = new[] { "2.1", "5.1" }, reason = "党课记录已补交" }),
+                Template = Json(new { indicators = new[] { "2.1", "5.1" }, reason = "党课记录已补交" }),
                 Reads = [$"{campaigns.Publicity}/branches/{CampaignBranches[0]}"],
                 IfMatchFrom = $"{campaigns.Publicity}/branches/{CampaignBranches[0]}",
                 Collections = ["indicators"],
-                FreeText = ["actor", "reason"],
+                FreeText = ["reason"],
                 BodyLimit = 256 * 1024,
                 ValidateAt = $"{campaigns.Publicity}/branches/{CampaignBranches[2]}/appeal",
                 ValidateIfMatchFrom = $"{campaigns.Publicity}/branches/{CampaignBranches[2]}",
@@ -184,7 +179,6 @@ internal static class WriteRoutes
             {
                 Template = Json(new
                 {
-                    actor = "省委教育工委",
                     upheld = true,
                     reason = "补交材料属实",
                     scores = new Dictionary<string, decimal> { ["2.1"] = 5m, ["5.1"] = 4m },
@@ -193,7 +187,7 @@ internal static class WriteRoutes
                 Reads = [$"{campaigns.Publicity}/branches/{CampaignBranches[1]}"],
                 IfMatchFrom = $"{campaigns.Publicity}/branches/{CampaignBranches[1]}",
                 Collections = ["scores", "reasons"],
-                FreeText = ["actor", "reason", "reasons.*"],
+                FreeText = ["reason", "reasons.*"],
                 BodyLimit = 256 * 1024,
                 ValidateAt = $"{campaigns.Publicity}/branches/{CampaignBranches[3]}/appeal/decision",
                 ValidateIfMatchFrom = $"{campaigns.Publicity}/branches/{CampaignBranches[3]}",
@@ -244,16 +238,14 @@ internal static class WriteRoutes
         return path[..at] + id + path[end..];
     }
 
-    private static object ScoreChanges(string? reviewerCity = null) => new
+    private static object ScoreChanges() => new
     {
-        actor = "县委教育工委",
         scores = new Dictionary<string, decimal> { ["2.1"] = 3m, ["5.1"] = 2m },
         reasons = new Dictionary<string, string> { ["2.1"] = "党课记录不全", ["5.1"] = "标识不统一", ["vetoes"] = "发生安全事故" },
         vetoes = new[] { "V3" },
-        reviewerCity,
     };
 
-    private sealed record Campaigns(string Api, string Draft, string SelfAssessment, string Review, string CrossCheck, string Publicity, string ReviewerCity);
+    private sealed record Campaigns(string Api, string Draft, string SelfAssessment, string Review, string CrossCheck, string Publicity);
 
     /// <summary>One campaign at each stage a branch command needs, in a tenant of two cities.</summary>
     private static async Task<Campaigns> CampaignsAsync(HttpClient http)
@@ -265,8 +257,7 @@ internal static class WriteRoutes
         var review = await CampaignAtAsync(http, api, "review");
         var cross = await CampaignAtAsync(http, api, "crossCheck");
         var publicity = await CampaignAtAsync(http, api, "publicity");
-        var entry = await (await http.GetAsync($"{cross}/branches/{CampaignBranches[0]}")).JsonAsync();
-        return new Campaigns(api, draft, self, review, cross, publicity, entry.GetProperty("crossCheck").GetProperty("reviewerCity").GetString()!);
+        return new Campaigns(api, draft, self, review, cross, publicity);
     }
 
     /// <summary>
@@ -282,13 +273,12 @@ internal static class WriteRoutes
             kind = "annualStarRating",
             scope = new[] { "430000" },
             crossCheck = new { sampleRate = 1, minimumPerCity = 1 },
-            actor = "省委教育工委",
         })).JsonAsync();
         var campaign = $"{api}/campaigns/{created.GetProperty("id").GetString()}";
         string[] stages = ["selfAssessment", "review", "crossCheck", "publicity"];
         foreach (var next in stages.TakeWhile(_ => stage != "draft"))
         {
-            await SendAsync(http, HttpMethod.Post, $"{campaign}/advance", null, new { to = next, actor = "省委教育工委" });
+            await SendAsync(http, HttpMethod.Post, $"{campaign}/advance", null, new { to = next });
             if (next == stage && next != "selfAssessment" && next != "publicity")
             {
                 break;
@@ -301,17 +291,16 @@ internal static class WriteRoutes
                 switch (next)
                 {
                     case "selfAssessment":
-                        await SendAsync(http, HttpMethod.Put, $"{path}/self-assessment", etag, new { actor = "支部书记", scores = Scores.AtShare(0.9m) });
+                        await SendAsync(http, HttpMethod.Put, $"{path}/self-assessment", etag, new { scores = Scores.AtShare(0.9m) });
                         break;
                     case "review":
-                        await SendAsync(http, HttpMethod.Put, $"{path}/review", etag, new { actor = "县委教育工委" });
+                        await SendAsync(http, HttpMethod.Put, $"{path}/review", etag, new { });
                         break;
                     case "crossCheck":
-                        var reviewer = (await (await http.GetAsync(path)).JsonAsync()).GetProperty("crossCheck").GetProperty("reviewerCity").GetString();
-                        await SendAsync(http, HttpMethod.Put, $"{path}/cross-check", etag, new { actor = "交叉检查组", reviewerCity = reviewer });
+                        await SendAsync(http, HttpMethod.Put, $"{path}/cross-check", etag, new { });
                         break;
                     case "publicity" when branch == CampaignBranches[1] || branch == CampaignBranches[3]:
-                        await SendAsync(http, HttpMethod.Post, $"{path}/appeal", etag, new { actor = "支部书记", indicators = new[] { "2.1" }, reason = "党课记录已补交" });
+                        await SendAsync(http, HttpMethod.Post, $"{path}/appeal", etag, new { indicators = new[] { "2.1" }, reason = "党课记录已补交" });
                         break;
                 }
             }
