@@ -19,7 +19,7 @@ public sealed class TenantLifecycleTests(GatewayFixture fixture)
 
         await (await anonymous.PutAsJsonAsync($"/api/v1/tenants/{id}", new { name = "匿名" })).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await admin.PutAsJsonAsync($"/api/v1/tenants/{id}", new { name = "越权" })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await anonymous.GetAsync($"/api/v1/tenants/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await anonymous.GetAsync($"/api/v1/tenants/{id}")).AssertProblemAsync(HttpStatusCode.Unauthorized);
 
         using var @operator = fixture.ClientFor(fixture.Gateway.Clients.Tokens.Operator);
         var created = await @operator.PutAsJsonAsync($"/api/v1/tenants/{id}", new { name = "新省", adminUsername = "chief" });
