@@ -63,6 +63,7 @@ public static class PlatformApp
             })
             .AddDocumentTransformer(AccessOpenApi.AddScheme)
             .AddOperationTransformer(OperationIds.Assign)
+            .AddOperationTransformer(RouteParameters.Declare)
             .AddOperationTransformer(AccessOpenApi.Describe)
             .AddSchemaTransformer(SeedTextConverter.DescribeSchema));
         builder.Services.AddSingleton<TenantDirectory>();
