@@ -12,6 +12,9 @@ public static class PlatformIdentity
     /// <summary>The policy of the routes only the platform operator may call (tenant lifecycle).</summary>
     public const string OperatorPolicy = "operator";
 
+    private const string TokenScheme = "token";
+    private static readonly Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler Reader = new();
+
     public static WebApplicationBuilder AddPlatformIdentity(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(AuthOptions.Section);
@@ -27,9 +30,15 @@ public static class PlatformIdentity
         builder.Services.AddSingleton<AccessTokens>();
         builder.Services.AddSingleton<AccountProvisioning>();
         builder.Services.AddSingleton<AccountAuthority>();
+        builder.Services.AddSingleton<SecretaryBatch>();
         builder.Services.AddHostedService<IdentityBootstrap>();
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        builder.Services.AddSingleton<ExternalProviders>();
+        builder.Services.AddAuthentication(TokenScheme)
+            // The platform's own tokens go to JwtBearer, any other issuer's to the tenant's external provider.
+            .AddPolicyScheme(TokenScheme, "The platform's or the tenant's provider's bearer token", policy =>
+                policy.ForwardDefaultSelector = http => IsExternal(http, options.Issuer) ? ExternalTokenHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ExternalTokenHandler>(ExternalTokenHandler.SchemeName, null)
             .AddJwtBearer(jwt =>
             {
                 // Claims keep the names they have in the token (sub, name, role), not the WS-* URIs.
@@ -50,6 +59,10 @@ public static class PlatformIdentity
             .AddPolicy(OperatorPolicy, policy => policy.RequireClaim(PlatformClaims.Role, Role.Operator.ToApiName()));
         return builder;
     }
+
+    /// <summary>A readable token that another issuer signed; its signature is checked by the scheme it goes to.</summary>
+    private static bool IsExternal(HttpContext http, string issuer) =>
+        BearerToken.Of(http.Request) is { } token && Reader.CanReadToken(token) && Reader.ReadJsonWebToken(token).Issuer != issuer;
 
     /// <summary>Authentication, then the caller, then authorization: after routing, before every endpoint.</summary>
     public static WebApplication UsePlatformIdentity(this WebApplication app)
