@@ -60,9 +60,25 @@ public static class PlatformIdentity
         return builder;
     }
 
-    /// <summary>A readable token that another issuer signed; its signature is checked by the scheme it goes to.</summary>
-    private static bool IsExternal(HttpContext http, string issuer) =>
-        BearerToken.Of(http.Request) is { } token && Reader.CanReadToken(token) && Reader.ReadJsonWebToken(token).Issuer != issuer;
+    /// <summary>A readable token that another issuer signed; its signature is checked by the scheme it goes to. A token
+    /// that cannot be read goes to JwtBearer, which refuses it (401).</summary>
+    private static bool IsExternal(HttpContext http, string issuer)
+    {
+        if (BearerToken.Of(http.Request) is not { } token || !Reader.CanReadToken(token))
+        {
+            return false;
+        }
+
+        try
+        {
+            return Reader.ReadJsonWebToken(token).Issuer != issuer;
+        }
+        catch (ArgumentException)
+        {
+            // Three well-formed segments whose header or payload is not base64url JSON.
+            return false;
+        }
+    }
 
     /// <summary>Authentication, then the caller, then authorization: after routing, before every endpoint.</summary>
     public static WebApplication UsePlatformIdentity(this WebApplication app)
