@@ -34,15 +34,39 @@ public static class PlatformIdentity
         builder.Services.AddHostedService<IdentityBootstrap>();
 
         builder.Services.AddSingleton<ExternalProviders>();
+        var validated = new ValidatedTokens();
+        builder.Services.AddSingleton(validated);
         builder.Services.AddAuthentication(TokenScheme)
             // The platform's own tokens go to JwtBearer, any other issuer's to the tenant's external provider.
             .AddPolicyScheme(TokenScheme, "The platform's or the tenant's provider's bearer token", policy =>
-                policy.ForwardDefaultSelector = http => IsExternal(http, options.Issuer) ? ExternalTokenHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+                policy.ForwardDefaultSelector = http => IsExternal(http, options.Issuer, validated) ? ExternalTokenHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ExternalTokenHandler>(ExternalTokenHandler.SchemeName, null)
             .AddJwtBearer(jwt =>
             {
                 // Claims keep the names they have in the token (sub, name, role), not the WS-* URIs.
                 jwt.MapInboundClaims = false;
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        if (BearerToken.Of(context.Request) is { } token && validated.TryGet(token, out var principal))
+                        {
+                            context.Principal = principal;
+                            context.Success();
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = context =>
+                    {
+                        if (context.SecurityToken is Microsoft.IdentityModel.JsonWebTokens.JsonWebToken token && context.Principal is { } principal)
+                        {
+                            validated.Add(token.EncodedToken, principal, token.ValidTo);
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = options.Issuer,
@@ -62,9 +86,9 @@ public static class PlatformIdentity
 
     /// <summary>A readable token that another issuer signed; its signature is checked by the scheme it goes to. A token
     /// that cannot be read goes to JwtBearer, which refuses it (401).</summary>
-    private static bool IsExternal(HttpContext http, string issuer)
+    private static bool IsExternal(HttpContext http, string issuer, ValidatedTokens validated)
     {
-        if (BearerToken.Of(http.Request) is not { } token || !Reader.CanReadToken(token))
+        if (BearerToken.Of(http.Request) is not { } token || validated.TryGet(token, out _) || !Reader.CanReadToken(token))
         {
             return false;
         }
