@@ -22,6 +22,9 @@ public static class GrainKeys
     public static string Account(string? tenant, string username) =>
         $"{tenant ?? PlatformSpace}/account/{Domain.Identity.Usernames.Normalise(username)}";
 
+    /// <summary>A tenant's external OpenID Connect provider.</summary>
+    public static string ExternalProvider(string tenant) => $"{tenant}/identity-provider";
+
     /// <summary>The list of a tenant's accounts (or of the operators').</summary>
     public static string AccountDirectory(string? tenant) => $"{tenant ?? PlatformSpace}/accounts";
 

@@ -89,7 +89,8 @@ public static class PlatformApp
             .MapFrameworkEndpoints()
             .MapImportEndpoints()
             .MapCampaignEndpoints()
-            .MapAccountEndpoints();
+            .MapAccountEndpoints()
+            .MapExternalProviderEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

@@ -35,4 +35,5 @@ public static class StorageNames
 
     public const string Account = "account";
     public const string AccountDirectory = "accounts";
+    public const string ExternalProvider = "identityProvider";
 }
