@@ -64,7 +64,6 @@ public static class PlatformApp
             .AddSchemaTransformer(SeedTextConverter.DescribeSchema));
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<TenantFilter>();
-        builder.Services.AddSingleton<NodeAncestry>();
         builder.Services.AddSingleton<HierarchyImporter>();
         builder.Services.Configure<DemoSeedOptions>(builder.Configuration.GetSection("Platform:Seed"));
         builder.Services.AddHostedService<DemoSeeder>();

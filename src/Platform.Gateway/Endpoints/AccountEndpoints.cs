@@ -158,11 +158,10 @@ internal static class AccountEndpoints
         }
 
         var entries = await grains.GetGrain<IAccountDirectoryGrain>(GrainKeys.AccountDirectory(tenant)).List();
-        var memo = new NodeAncestry.Memo();
         var visible = new List<AccountEntry>();
         foreach (var entry in entries)
         {
-            if (await authority.RefusalAsync(caller, tenant, entry.Role, entry.ScopeCode, memo) is null)
+            if (await authority.RefusalAsync(caller, tenant, entry.Role, entry.ScopeCode) is null)
             {
                 visible.Add(entry);
             }

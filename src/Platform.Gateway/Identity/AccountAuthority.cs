@@ -1,6 +1,6 @@
 using Platform.Contracts.Identity;
 using Platform.Domain.Identity;
-using Platform.Gateway.Infrastructure;
+using Platform.Grains.Hierarchy;
 
 namespace Platform.Gateway.Identity;
 
@@ -16,7 +16,7 @@ public sealed class AccountAuthority(NodeAncestry ancestry)
 
     /// <summary>Why <paramref name="caller"/> may not administer an account of <paramref name="role"/> scoped at
     /// <paramref name="scopeCode"/>; null when it may.</summary>
-    public async Task<string?> RefusalAsync(Caller caller, string tenant, Role role, string? scopeCode, NodeAncestry.Memo? memo = null)
+    public async Task<string?> RefusalAsync(Caller caller, string tenant, Role role, string? scopeCode)
     {
         if (!AdministersAccounts(caller, tenant))
         {
@@ -38,7 +38,7 @@ public sealed class AccountAuthority(NodeAncestry ancestry)
             return $"a region admin cannot manage another admin of its own region '{scopeCode}'; ask an admin above it";
         }
 
-        return await ancestry.IsWithinAsync(tenant, scopeCode, caller.ScopeCode, memo)
+        return await ancestry.IsWithinAsync(tenant, scopeCode, caller.ScopeCode)
             ? null
             : $"'{scopeCode}' is outside your region '{caller.ScopeCode}': you manage only the accounts inside it";
     }

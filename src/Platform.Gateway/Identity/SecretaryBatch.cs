@@ -33,7 +33,6 @@ public sealed class SecretaryBatch(AccountProvisioning provisioning, AccountAuth
         }
 
         var rows = new List<SecretaryRow>();
-        var memo = new NodeAncestry.Memo();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(16, cancellationToken) is { } record)
         {
@@ -49,7 +48,7 @@ public sealed class SecretaryBatch(AccountProvisioning provisioning, AccountAuth
                 ?? (Usernames.Problem(username) is { } u ? $"username {u}" : null)
                 ?? (TextRules.Problem(displayName, Grains.Identity.AccountGrain.MaxDisplayNameLength) is { } d ? $"displayName {d}" : null)
                 ?? (!seen.Add(Usernames.Normalise(username)) ? "username appears on an earlier line of this file" : null)
-                ?? await authority.RefusalAsync(caller, tenant, Role.BranchSecretary, branch, memo);
+                ?? await authority.RefusalAsync(caller, tenant, Role.BranchSecretary, branch);
             if (reason is not null)
             {
                 rows.Add(SecretaryRow.Rejected(record.Line, branch, username, reason));
