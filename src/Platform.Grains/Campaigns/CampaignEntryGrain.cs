@@ -160,6 +160,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
             return missing;
         }
 
+        var audited = _current.Audit.Count;
         var outcome = command(new EntryContext(status!, framework!, actor, expectedRevision, _time.GetUtcNow()));
         if (outcome.Refusal is { } refusal)
         {
@@ -172,7 +173,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
             await CascadeAsync();
         }
 
-        return Outcome<EntryView>.Ok(View());
+        return Outcome<EntryView>.Ok(View() with { Changes = _current.Audit.Skip(audited).ToArray() });
     }
 
     private async Task<(CampaignStatus? Status, FrameworkVersion? Framework, Outcome<EntryView>? Missing)> CampaignAsync()

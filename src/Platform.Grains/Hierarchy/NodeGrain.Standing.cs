@@ -139,7 +139,7 @@ public sealed partial class NodeGrain
             MarkReportDue();
         }
 
-        return Outcome<AssessmentView>.Ok(AssessmentView()!);
+        return Outcome<AssessmentView>.Ok(AssessmentView()! with { Change = outcome.Change });
     }
 
     /// <summary>Moves the oldest page of a full history to a page of its own before the node writes, so the node's

@@ -32,4 +32,9 @@ public static class StorageNames
     /// <summary>An import's report; its rejections are stored apart, in chunks.</summary>
     public const string ImportReport = "import";
     public const string ImportRejections = "importRejections";
+
+    /// <summary>A tenant's audit log: the open page and the newest part of the index; sealed pages and index chunks apart.</summary>
+    public const string AuditLog = "audit";
+    public const string AuditPage = "auditPage";
+    public const string AuditIndex = "auditIndex";
 }

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Platform.Contracts.Identity;
+
+namespace Platform.Gateway.Hardening;
+
+/// <summary>
+/// The rate limits of <see cref="RateLimitSettings"/> as one global limiter chained from a partitioned limiter per kind:
+/// per account (or address), per tenant, tenant writes, and sign-in per address and per username.
+/// </summary>
+internal static class RateLimits
+{
+    public const string SignInPath = "/api/v1/auth/sign-in";
+
+    private const string TenantsPrefix = "/api/v1/tenants/";
+    private const string SignInUserItem = "platform.signInUser";
+
+    /// <summary>The sign-in body read to find the username is small; anything longer is not a sign-in.</summary>
+    private const int MaxSignInBodyBytes = 4 * 1024;
+
+    public static void Configure(RateLimiterOptions options, RateLimitSettings settings)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = RejectAsync;
+        options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+            PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var key = CallerKey(context);
+                return Bucket(key, key.StartsWith("account:", StringComparison.Ordinal) ? settings.Account : settings.Address);
+            }),
+            PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                TenantOf(context.Request.Path) is { } tenant ? Bucket($"tenant:{tenant}", settings.Tenant) : None),
+            PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsTenantWrite(context.Request) ? Bucket($"tenant-writes:{CallerKey(context)}", settings.TenantWrites) : None),
+            PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsSignIn(context.Request) ? Bucket($"sign-in:{AddressOf(context)}", settings.SignInAddress) : None),
+            PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsSignIn(context.Request) && context.Items[SignInUserItem] is string user ? Bucket($"sign-in-user:{user}", settings.SignInUsername) : None));
+    }
+
+    /// <summary>The partition of a caller: its account when signed in (tenant and <c>sub</c>), else its address.</summary>
+    public static string CallerKey(HttpContext context) =>
+        context.User.Identity is { IsAuthenticated: true } && context.User.FindFirst(PlatformClaims.Subject)?.Value is { Length: > 0 } subject
+            ? $"account:{context.User.FindFirst(PlatformClaims.Tenant)?.Value}/{subject}"
+            : $"address:{AddressOf(context)}";
+
+    /// <summary>
+    /// Finds who a sign-in is for before the limiter runs, so attempts on one username are limited from any address.
+    /// Reads at most a few KB of the body and puts it back for the endpoint.
+    /// </summary>
+    public static async Task CaptureSignInUser(HttpContext context, Func<Task> next)
+    {
+        var request = context.Request;
+        if (IsSignIn(request) && request.ContentLength is > 0 and <= MaxSignInBodyBytes)
+        {
+            request.EnableBuffering();
+            try
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: context.RequestAborted);
+                if (body.RootElement.ValueKind == JsonValueKind.Object
+                    && body.RootElement.TryGetProperty("username", out var username) && username.ValueKind == JsonValueKind.String)
+                {
+                    var tenant = body.RootElement.TryGetProperty("tenant", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : "";
+                    context.Items[SignInUserItem] = $"{tenant}/{username.GetString()}".ToLowerInvariant();
+                }
+            }
+            catch (JsonException)
+            {
+                // Not JSON: the endpoint refuses it; the per-address limit still applies.
+            }
+            finally
+            {
+                request.Body.Position = 0;
+            }
+        }
+
+        await next();
+    }
+
+    private static readonly RateLimitPartition<string> None = RateLimitPartition.GetNoLimiter("");
+
+    private static RateLimitPartition<string> Bucket(string key, TokenBucket bucket)
+    {
+        // The partitioned limiter refills its buckets on a 100 ms heartbeat, so no period is shorter than that.
+        var (tokens, period) = bucket.PerSecond >= 10
+            ? ((int)Math.Round(bucket.PerSecond / 10), TimeSpan.FromMilliseconds(100))
+            : (1, TimeSpan.FromSeconds(1 / Math.Max(bucket.PerSecond, 0.001)));
+        return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, bucket.Burst),
+            TokensPerPeriod = Math.Max(1, tokens),
+            ReplenishmentPeriod = period,
+            QueueLimit = 0,
+            AutoReplenishment = false,
+        });
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+            : 1;
+        var context = rejected.HttpContext;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"this caller or tenant sent more requests than the platform takes at once; wait {seconds} s (Retry-After) and send fewer at a time",
+            },
+        });
+    }
+
+    private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>The tenant of a path under <c>/api/v1/tenants/{tenant}</c>, or null.</summary>
+    private static string? TenantOf(PathString path)
+    {
+        if (!path.StartsWithSegments("/api/v1/tenants", StringComparison.OrdinalIgnoreCase, out var rest) || !rest.HasValue)
+        {
+            return null;
+        }
+
+        var value = rest.Value.AsSpan(1);
+        var slash = value.IndexOf('/');
+        var tenant = slash < 0 ? value : value[..slash];
+        return tenant.Length == 0 ? null : tenant.ToString();
+    }
+
+    private static bool IsTenantWrite(HttpRequest request) =>
+        HttpMethods.IsPut(request.Method)
+        && request.Path.Value is { } path
+        && path.StartsWith(TenantsPrefix, StringComparison.OrdinalIgnoreCase)
+        && path.AsSpan(TenantsPrefix.Length).TrimEnd('/').IndexOf('/') < 0;
+
+    private static bool IsSignIn(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase);
+}
