@@ -5,8 +5,8 @@ namespace Platform.Domain.Audit;
 /// before and after. Appended once and never changed.
 /// </summary>
 /// <param name="Sequence">Its place in the tenant's log, from 0; assigned by the log when it is appended.</param>
-/// <param name="At">When the log appended it, a few milliseconds after the write was answered; assigned by the log, and
-/// never earlier than the line before, so the log is in time order and a read for a time range opens only its pages.</param>
+/// <param name="At">When the log appended it, a few milliseconds after the write was decided; assigned by the log, and
+/// always later than the line before, so the log is in time order and a read for a time range opens only its pages.</param>
 /// <param name="Actor">The account id of the caller, <c>system:…</c> for the platform's own work, or (until accounts
 /// exist) the unverified name the request gave.</param>
 /// <param name="ActorName">How the actor is shown: the username, or the name the request gave.</param>

@@ -1,3 +1,5 @@
+using Platform.Contracts.Audit;
+
 namespace Platform.Gateway.Audit;
 
 /// <summary>The audit log's services in the gateway (the filter, the batching sink, the reader) and its settings.</summary>
@@ -7,7 +9,7 @@ internal static class AuditRegistration
     {
         builder.Services.Configure<AuditSettings>(builder.Configuration.GetSection("Platform:Audit"));
         builder.Services.AddSingleton<AuditSink>();
-        builder.Services.AddSingleton<AuditReader>();
+        builder.Services.AddSingleton<AuditLogReader>();
         builder.Services.AddSingleton<AuditFilter>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Platform.Contracts.Audit;
 using Platform.Domain.Audit;
 using Platform.Domain.Hierarchy;
 using Platform.Gateway.Api;
@@ -29,7 +30,7 @@ internal static class AuditEndpoints
     }
 
     private static async Task<Results<Ok<AuditLogPageDto>, ProblemHttpResult>> Read(
-        string tenant, AuditReader reader, IOptions<AuditSettings> settings,
+        string tenant, AuditLogReader reader, IOptions<AuditSettings> settings,
         string? actor, string? target, string? within, string? from, string? to, int? page, int? pageSize)
     {
         // TEMPORARY until authorization lands: nobody may read but tests that switch this on (see AuditSettings).

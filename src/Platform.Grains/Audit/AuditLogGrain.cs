@@ -52,11 +52,12 @@ public sealed partial class AuditLogGrain : Grain, IAuditLogGrain
 
     public async Task Append(IReadOnlyList<AuditEntry> entries)
     {
-        // Stamped and numbered in one synchronous turn, so the log's order is its time order.
+        // Stamped and numbered in one synchronous turn, each line a tick after the one before at least, so the log's
+        // order is strictly its time order and "before this time" names an exact point in it.
         var now = _time.GetUtcNow();
-        _latest = now > _latest ? now : _latest;
         foreach (var entry in entries)
         {
+            _latest = now > _latest ? now : _latest.AddTicks(1);
             _open.Add(entry with { Sequence = _next++, At = _latest });
         }
 

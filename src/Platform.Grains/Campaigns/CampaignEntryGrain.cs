@@ -1,8 +1,5 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Platform.Contracts;
-using Platform.Contracts.Audit;
-using Platform.Contracts.Identity;
 using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
 using Platform.Domain.Campaigns;
@@ -27,7 +24,6 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
     private readonly FrameworkCatalog _frameworks;
     private readonly TimeProvider _time;
     private readonly ILogger<CampaignEntryGrain> _logger;
-    private readonly AuditTrail _audit;
     private readonly CoalescingWriter _writer;
     private string _tenant = "";
     private string _campaignId = "";
@@ -39,14 +35,12 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         [PersistentState(StorageNames.CampaignEntry, StorageNames.Provider)] IPersistentState<CampaignEntry> store,
         FrameworkCatalog frameworks,
         TimeProvider time,
-        ILogger<CampaignEntryGrain> logger,
-        AuditTrail audit)
+        ILogger<CampaignEntryGrain> logger)
     {
         _store = store;
         _frameworks = frameworks;
         _time = time;
         _logger = logger;
-        _audit = audit;
         _writer = new CoalescingWriter(WriteAsync);
     }
 
@@ -146,12 +140,6 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
                 return applied.As<FinalResult>();
             }
 
-            if (applied.Value?.Change is { } change)
-            {
-                await _audit.RecordAsync(_tenant, Caller.System(_tenant, "final"), "CampaignFinalise", $"campaigns/{_campaignId}/branches/{_code}", _code,
-                    200, change.OldRating is { } old ? $"{old.ToApiName()} {change.OldTotal?.ToString(CultureInfo.InvariantCulture)}" : null,
-                    $"{change.NewRating.ToApiName()} {change.NewTotal.ToString(CultureInfo.InvariantCulture)} ({change.Reason}; final advanced by {actor})");
-            }
         }
 
         outcome = _current.Finalise(placement, status!, framework!, actor, _time.GetUtcNow());

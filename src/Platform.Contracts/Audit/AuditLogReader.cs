@@ -1,8 +1,6 @@
-using Platform.Contracts;
-using Platform.Contracts.Audit;
 using Platform.Domain.Audit;
 
-namespace Platform.Gateway.Audit;
+namespace Platform.Contracts.Audit;
 
 /// <summary>
 /// Reads a tenant's audit log newest first: the open page, then the sealed pages back in time, skipping the pages the
@@ -10,13 +8,15 @@ namespace Platform.Gateway.Audit;
 /// <see cref="MaxPagesScanned"/> sealed pages; a sparse filter over a long log then answers with what it found and
 /// where it stopped, to be asked again with <c>to</c> set there.
 /// </summary>
-internal sealed class AuditReader(IGrainFactory grains)
+public sealed class AuditLogReader(IGrainFactory grains)
 {
-    public const int MaxPagesScanned = 200;
+    /// <summary>100,000 lines: a filter matching nothing still answers in about a second.</summary>
+    public const int MaxPagesScanned = 1_000;
 
     private const int PagesInParallel = 8;
 
-    public async Task<AuditPage> ReadAsync(string tenant, AuditQuery query)
+    /// <param name="maxPagesScanned">How many sealed pages one read may open (<see cref="MaxPagesScanned"/>).</param>
+    public async Task<AuditLogPage> ReadAsync(string tenant, AuditQuery query, int maxPagesScanned = MaxPagesScanned)
     {
         var head = await grains.GetGrain<IAuditLogGrain>(GrainKeys.AuditLog(tenant)).Head();
         var matches = new List<AuditEntry>(query.PageSize + 1);
@@ -47,16 +47,16 @@ internal sealed class AuditReader(IGrainFactory grains)
 
         if (Take(head.Open))
         {
-            return new AuditPage(matches.Take(query.PageSize).ToArray(), true, null);
+            return new AuditLogPage(matches.Take(query.PageSize).ToArray(), true, null);
         }
 
         var scanned = 0;
         DateTimeOffset? oldestScanned = head.Open.Count > 0 ? head.Open[0].At : null;
         await foreach (var batch in PagesNewestFirst(tenant, head, query))
         {
-            if (scanned >= MaxPagesScanned)
+            if (scanned >= maxPagesScanned)
             {
-                return new AuditPage(matches.ToArray(), false, oldestScanned);
+                return new AuditLogPage(matches.ToArray(), false, oldestScanned);
             }
 
             oldestScanned = batch[^1].First;
@@ -66,12 +66,12 @@ internal sealed class AuditReader(IGrainFactory grains)
             {
                 if (Take(page))
                 {
-                    return new AuditPage(matches.Take(query.PageSize).ToArray(), true, null);
+                    return new AuditLogPage(matches.Take(query.PageSize).ToArray(), true, null);
                 }
             }
         }
 
-        return new AuditPage(matches.ToArray(), false, null);
+        return new AuditLogPage(matches.ToArray(), false, null);
     }
 
     /// <summary>The sealed pages that may hold a line of the query, newest first, a few at a time.</summary>
@@ -118,6 +118,6 @@ internal sealed class AuditReader(IGrainFactory grains)
 
 /// <summary>A page of audit lines, newest first.</summary>
 /// <param name="HasMore">More lines match after this page.</param>
-/// <param name="ScannedUntil">Set when the read stopped at <see cref="AuditReader.MaxPagesScanned"/> pages before
+/// <param name="ScannedUntil">Set when the read stopped at <see cref="AuditLogReader.MaxPagesScanned"/> pages before
 /// filling the page: lines before this time were not searched; ask again with <c>to</c> set to it.</param>
-internal sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, bool HasMore, DateTimeOffset? ScannedUntil);
+public sealed record AuditLogPage(IReadOnlyList<AuditEntry> Entries, bool HasMore, DateTimeOffset? ScannedUntil);
