@@ -76,6 +76,7 @@ public static class PlatformApp
         app.MapDiagnosticsEndpoints(app.Configuration);
 
         var tenants = app.MapGroup("/api/v1/tenants").WithTags("Tenants")
+            .AddEndpointFilter<TenantCreationLimit>()
             .AddEndpointFilter<RequestBodyFilter>()
             .AddEndpointFilter<AuditFilter>()
             .MapTenantEndpoints();

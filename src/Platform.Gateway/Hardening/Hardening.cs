@@ -15,6 +15,8 @@ internal static class Hardening
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         var rateLimits = configuration.GetSection("Platform:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
+        builder.Services.Configure<RateLimitSettings>(configuration.GetSection("Platform:RateLimits"));
+        builder.Services.AddSingleton<TenantCreationLimit>();
         if (rateLimits.Enabled)
         {
             builder.Services.AddRateLimiter(options => RateLimits.Configure(options, rateLimits));

@@ -8,13 +8,13 @@ namespace Platform.Gateway.Hardening;
 
 /// <summary>
 /// The rate limits of <see cref="RateLimitSettings"/> as one global limiter chained from a partitioned limiter per kind:
-/// per account (or address), per tenant, tenant writes, and sign-in per address and per username.
+/// per account (or address), per tenant, and sign-in per address and per username. Creating tenants has a limit of
+/// its own (<see cref="TenantCreationLimit"/>), since only the route knows whether a tenant is new.
 /// </summary>
 internal static class RateLimits
 {
     public const string SignInPath = "/api/v1/auth/sign-in";
 
-    private const string TenantsPrefix = "/api/v1/tenants/";
     private const string SignInUserItem = "platform.signInUser";
 
     /// <summary>The sign-in body read to find the username is small; anything longer is not a sign-in.</summary>
@@ -32,8 +32,6 @@ internal static class RateLimits
             }),
             PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 TenantOf(context.Request.Path) is { } tenant ? Bucket($"tenant:{tenant}", settings.Tenant) : None),
-            PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsTenantWrite(context.Request) ? Bucket($"tenant-writes:{CallerKey(context)}", settings.TenantWrites) : None),
             PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsSignIn(context.Request) ? Bucket($"sign-in:{AddressOf(context)}", settings.SignInAddress) : None),
             PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -81,7 +79,7 @@ internal static class RateLimits
 
     private static readonly RateLimitPartition<string> None = RateLimitPartition.GetNoLimiter("");
 
-    private static RateLimitPartition<string> Bucket(string key, TokenBucket bucket)
+    public static RateLimitPartition<string> Bucket(string key, TokenBucket bucket)
     {
         // The partitioned limiter refills its buckets on a 100 ms heartbeat, so no period is shorter than that.
         var (tokens, period) = bucket.PerSecond >= 10
@@ -97,12 +95,16 @@ internal static class RateLimits
         });
     }
 
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    private static ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken) =>
+        new(RejectAsync(rejected.HttpContext, rejected.Lease));
+
+    /// <summary>429 with Retry-After (from the bucket when it says, else a second) and problem details.</summary>
+    public static async Task RejectAsync(HttpContext context, RateLimitLease lease)
     {
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 1;
-        var context = rejected.HttpContext;
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext
@@ -132,12 +134,6 @@ internal static class RateLimits
         var tenant = slash < 0 ? value : value[..slash];
         return tenant.Length == 0 ? null : tenant.ToString();
     }
-
-    private static bool IsTenantWrite(HttpRequest request) =>
-        HttpMethods.IsPut(request.Method)
-        && request.Path.Value is { } path
-        && path.StartsWith(TenantsPrefix, StringComparison.OrdinalIgnoreCase)
-        && path.AsSpan(TenantsPrefix.Length).TrimEnd('/').IndexOf('/') < 0;
 
     private static bool IsSignIn(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase);
