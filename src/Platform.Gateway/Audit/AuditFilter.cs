@@ -71,7 +71,8 @@ internal sealed class AuditFilter(AuditSink sink, NodeAncestry ancestry, TenantD
     {
         var http = context.HttpContext;
         var place = code is null ? [] : await ancestry.OfAsync(tenant, code);
-        var chain = formerPlace.Count == 0 ? place : [.. place, .. formerPlace.Except(place)];
+        // A move's line is in the old place's subtree too; the chain still ends with the node itself.
+        var chain = formerPlace.Count == 0 || place.Count == 0 ? place : [.. place.SkipLast(1), .. formerPlace.Except(place), place[^1]];
         var caller = CallerClaims.From(http.User);
         var operation = http.GetEndpoint() is { } endpoint ? OperationIds.Of(endpoint) ?? http.Request.Method : http.Request.Method;
         var target = AuditTargets.Of(http, value);

@@ -10,7 +10,6 @@ internal static class AuditRegistration
         builder.Services.Configure<AuditSettings>(builder.Configuration.GetSection("Platform:Audit"));
         builder.Services.AddSingleton<AuditSink>();
         builder.Services.AddSingleton<AuditLogReader>();
-        builder.Services.AddSingleton<AuditFilter>();
         return builder;
     }
 }

@@ -16,7 +16,7 @@ internal static class Hardening
 
         var rateLimits = configuration.GetSection("Platform:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
         builder.Services.Configure<RateLimitSettings>(configuration.GetSection("Platform:RateLimits"));
-        builder.Services.AddSingleton<TenantCreationLimit>();
+        builder.Services.AddSingleton<TenantCreationLimit.Buckets>();
         if (rateLimits.Enabled)
         {
             builder.Services.AddRateLimiter(options => RateLimits.Configure(options, rateLimits));

@@ -51,12 +51,19 @@ internal static class RateLimits
     public static async Task CaptureSignInUser(HttpContext context, Func<Task> next)
     {
         var request = context.Request;
-        if (IsSignIn(request) && request.ContentLength is > 0 and <= MaxSignInBodyBytes)
+        if (IsSignIn(request) && request.ContentLength is null or (> 0 and <= MaxSignInBodyBytes))
         {
             request.EnableBuffering();
             try
             {
-                using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: context.RequestAborted);
+                var buffer = new byte[MaxSignInBodyBytes + 1];
+                var read = 0;
+                for (int n; read < buffer.Length && (n = await request.Body.ReadAsync(buffer.AsMemory(read), context.RequestAborted)) > 0;)
+                {
+                    read += n;
+                }
+
+                using var body = JsonDocument.Parse(read <= MaxSignInBodyBytes ? buffer.AsMemory(0, read) : ReadOnlyMemory<byte>.Empty);
                 if (body.RootElement.ValueKind == JsonValueKind.Object
                     && body.RootElement.TryGetProperty("username", out var username) && username.ValueKind == JsonValueKind.String)
                 {
@@ -66,7 +73,7 @@ internal static class RateLimits
             }
             catch (JsonException)
             {
-                // Not JSON: the endpoint refuses it; the per-address limit still applies.
+                // Not JSON, or longer than any sign-in: the endpoint refuses it; the per-address limit still applies.
             }
             finally
             {

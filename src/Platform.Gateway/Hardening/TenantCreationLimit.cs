@@ -10,19 +10,18 @@ namespace Platform.Gateway.Hardening;
 /// routes rather than a global limit, because only here is it known whether the tenant in a PUT exists: renames and
 /// refused ids do not count.
 /// </summary>
-internal sealed class TenantCreationLimit(TenantDirectory tenants, IOptions<RateLimitSettings> settings) : IEndpointFilter, IDisposable
+internal sealed class TenantCreationLimit(TenantDirectory tenants, TenantCreationLimit.Buckets buckets) : IEndpointFilter
 {
-    private const string Route = "/api/v1/tenants/{tenant}";
-
-    private readonly PartitionedRateLimiter<HttpContext> _limiter =
-        PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimits.Bucket(RateLimits.CallerKey(context), settings.Value.TenantCreation));
+    /// <summary><c>PUT /api/v1/tenants/{tenant}</c>.</summary>
+    private const string Operation = "TenantUpsert";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!settings.Value.Enabled
+        if (buckets.Limiter is not { } limiter
             || !HttpMethods.IsPut(http.Request.Method)
-            || http.GetEndpoint() is not RouteEndpoint { RoutePattern.RawText: Route }
+            || http.GetEndpoint() is not { } endpoint
+            || OperationIds.Of(endpoint) != Operation
             || http.Request.RouteValues["tenant"] is not string tenant
             || TenantIds.Problem(tenant) is not null
             || await tenants.ExistsAsync(tenant))
@@ -30,7 +29,7 @@ internal sealed class TenantCreationLimit(TenantDirectory tenants, IOptions<Rate
             return await next(context);
         }
 
-        using var lease = _limiter.AttemptAcquire(http);
+        using var lease = limiter.AttemptAcquire(http);
         if (lease.IsAcquired)
         {
             return await next(context);
@@ -40,5 +39,13 @@ internal sealed class TenantCreationLimit(TenantDirectory tenants, IOptions<Rate
         return Results.Empty;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>The callers' buckets, for the life of the app (a filter instance lives for one request).</summary>
+    internal sealed class Buckets(IOptions<RateLimitSettings> settings) : IDisposable
+    {
+        public PartitionedRateLimiter<HttpContext>? Limiter { get; } = settings.Value.Enabled
+            ? PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimits.Bucket(RateLimits.CallerKey(context), settings.Value.TenantCreation))
+            : null;
+
+        public void Dispose() => Limiter?.Dispose();
+    }
 }
