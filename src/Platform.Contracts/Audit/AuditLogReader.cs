@@ -10,7 +10,7 @@ namespace Platform.Contracts.Audit;
 /// </summary>
 public sealed class AuditLogReader(IGrainFactory grains)
 {
-    /// <summary>100,000 lines: a filter matching nothing still answers in about a second.</summary>
+    /// <summary>32,000 lines: a filter matching nothing still answers in about a second.</summary>
     public const int MaxPagesScanned = 1_000;
 
     private const int PagesInParallel = 8;

@@ -30,7 +30,15 @@ internal sealed class AuditFilter(AuditSink sink, NodeAncestry ancestry, TenantD
 
         var code = http.Request.RouteValues["code"] is string c && NodeCodes.IsWellFormed(c) ? c : null;
         var reparents = http.GetEndpoint()?.Metadata.GetMetadata<ReparentsNodes>() is not null;
-        var formerPlace = reparents && code is not null ? await ancestry.OfAsync(tenant, code) : [];
+
+        // The node's ancestry is looked up while the write runs, not after it, so the line adds no grain call to the
+        // answer's time; before a move, though, since that is where the node was.
+        var looked = code is null ? Task.FromResult<IReadOnlyList<string>>([]) : ancestry.OfAsync(tenant, code);
+        if (reparents)
+        {
+            await looked;
+        }
+
         object? result;
         try
         {
@@ -39,7 +47,7 @@ internal sealed class AuditFilter(AuditSink sink, NodeAncestry ancestry, TenantD
         catch (Exception exception)
         {
             var (status, title, _) = ProblemExceptionHandler.Classify(exception);
-            await RecordAsync(context, tenant, code, formerPlace, status, null, (null, title));
+            await RecordAsync(context, tenant, code, await looked, [], status, null, (null, title));
             throw;
         }
 
@@ -49,6 +57,8 @@ internal sealed class AuditFilter(AuditSink sink, NodeAncestry ancestry, TenantD
             return result;
         }
 
+        var place = await looked;
+        IReadOnlyList<string> formerPlace = [];
         if (reparents && resultStatus < 400)
         {
             if (code is null)
@@ -58,19 +68,20 @@ internal sealed class AuditFilter(AuditSink sink, NodeAncestry ancestry, TenantD
             else
             {
                 ancestry.Forget(tenant, code);
+                (formerPlace, place) = (place, await ancestry.OfAsync(tenant, code));
             }
         }
 
-        await RecordAsync(context, tenant, code, formerPlace, resultStatus, value, AuditSummaries.Of(value));
+        await RecordAsync(context, tenant, code, place, formerPlace, resultStatus, value, AuditSummaries.Of(value));
         return result;
     }
 
     private async Task RecordAsync(
-        EndpointFilterInvocationContext context, string tenant, string? code, IReadOnlyList<string> formerPlace, int status, object? value,
-        (string? Before, string? After) summary)
+        EndpointFilterInvocationContext context, string tenant, string? code, IReadOnlyList<string> place, IReadOnlyList<string> formerPlace,
+        int status, object? value, (string? Before, string? After) summary)
     {
         var http = context.HttpContext;
-        var place = code is null ? [] : await ancestry.OfAsync(tenant, code);
+
         // A move's line is in the old place's subtree too; the chain still ends with the node itself.
         var chain = formerPlace.Count == 0 || place.Count == 0 ? place : [.. place.SkipLast(1), .. formerPlace.Except(place), place[^1]];
         var caller = CallerClaims.From(http.User);

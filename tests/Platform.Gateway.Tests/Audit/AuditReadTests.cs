@@ -22,7 +22,7 @@ public sealed class AuditReadTests(AuditFixture fixture) : IClassFixture<AuditFi
         (await Http.PutAsJsonAsync($"/api/v1/tenants/{tenant}", new { name = "测试省" })).EnsureSuccessStatusCode();
         (await Http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(TwoCityProvince.Csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
 
-        // 240 submissions, four branches in turn, two actors: two sealed pages of the log and more in the open one.
+        // 240 submissions, four branches in turn, two actors: sealed pages of the log and more in the open one.
         var etags = new Dictionary<string, EntityTagHeaderValue?>();
         DateTimeOffset? middle = null;
         for (var i = 0; i < 240; i++)
