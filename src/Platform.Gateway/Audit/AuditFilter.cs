@@ -47,13 +47,14 @@ internal sealed class AuditFilter(AuditSink sink, NodeAncestry ancestry, TenantD
         catch (Exception exception)
         {
             var (status, title, _) = ProblemExceptionHandler.Classify(exception);
-            await RecordAsync(context, tenant, code, await looked, [], status, null, (null, title));
+            await RecordAsync(context, tenant, code, await OrNone(looked), [], status, null, (null, title));
             throw;
         }
 
         var (resultStatus, value) = Unwrap(result);
         if (resultStatus >= 400 && !await tenants.ExistsAsync(tenant))
         {
+            await OrNone(looked);
             return result;
         }
 
@@ -113,6 +114,19 @@ internal sealed class AuditFilter(AuditSink sink, NodeAncestry ancestry, TenantD
         argument is null ? null
             : ActorProperties.GetOrAdd(argument.GetType(), type => type.GetProperty("Actor") is { PropertyType: var t } p && t == typeof(string) ? p : null)
                 ?.GetValue(argument) as string;
+
+    /// <summary>The ancestry, or none when looking it up failed too: the request's own failure is the one to report.</summary>
+    private static async Task<IReadOnlyList<string>> OrNone(Task<IReadOnlyList<string>> ancestry)
+    {
+        try
+        {
+            return await ancestry;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return [];
+        }
+    }
 
     private static (int Status, object? Value) Unwrap(object? result)
     {
