@@ -24,18 +24,24 @@ internal static class RateLimits
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.OnRejected = RejectAsync;
-        options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-            PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var key = CallerKey(context);
-                return Bucket(key, key.StartsWith("account:", StringComparison.Ordinal) ? settings.Account : settings.Address);
-            }),
-            PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                TenantOf(context.Request.Path) is { } tenant ? Bucket($"tenant:{tenant}", settings.Tenant) : None),
-            PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsSignIn(context.Request) ? Bucket($"sign-in:{AddressOf(context)}", settings.SignInAddress) : None),
-            PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsSignIn(context.Request) && context.Items[SignInUserItem] is string user ? Bucket($"sign-in-user:{user}", settings.SignInUsername) : None));
+        var callers = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            var key = CallerKey(context);
+            return Bucket(key, key.StartsWith("account:", StringComparison.Ordinal) ? settings.Account : settings.Address);
+        });
+        var tenants = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            TenantOf(context.Request.Path) is { } tenant ? Bucket($"tenant:{tenant}", settings.Tenant) : None);
+        var signInAddresses = PartitionedRateLimiter.Create<HttpContext, string>(context => Bucket($"sign-in:{AddressOf(context)}", settings.SignInAddress));
+        var signInUsers = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            context.Items[SignInUserItem] is string user ? Bucket($"sign-in-user:{user}", settings.SignInUsername) : None);
+
+        // Each request draws only from the buckets that apply to it: a read of tenant data from two, a sign-in from
+        // three, anything else from its caller's alone.
+        options.GlobalLimiter = new RequestLimiter(
+            PartitionedRateLimiter.CreateChained(callers, tenants),
+            PartitionedRateLimiter.CreateChained(callers, signInAddresses, signInUsers),
+            callers,
+            [callers, tenants, signInAddresses, signInUsers]);
     }
 
     /// <summary>The partition of a caller: its account when signed in (tenant and <c>sub</c>), else its address.</summary>
@@ -129,7 +135,7 @@ internal static class RateLimits
     private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>The tenant of a path under <c>/api/v1/tenants/{tenant}</c>, or null.</summary>
-    private static string? TenantOf(PathString path)
+    public static string? TenantOf(PathString path)
     {
         if (!path.StartsWithSegments("/api/v1/tenants", StringComparison.OrdinalIgnoreCase, out var rest) || !rest.HasValue)
         {
@@ -142,6 +148,6 @@ internal static class RateLimits
         return tenant.Length == 0 ? null : tenant.ToString();
     }
 
-    private static bool IsSignIn(HttpRequest request) =>
+    public static bool IsSignIn(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase);
 }
