@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Platform.Gateway.Api;
+using Platform.Gateway.Audit;
 using Platform.Gateway.Endpoints;
+using Platform.Gateway.Hardening;
 using Platform.Gateway.Identity;
 using Platform.Gateway.Imports;
 using Platform.Gateway.Infrastructure;
@@ -65,10 +67,13 @@ public static class PlatformApp
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<TenantFilter>();
         builder.Services.AddSingleton<HierarchyImporter>();
+        builder.AddPlatformAudit();
+        builder.AddPlatformHardening();
         builder.Services.Configure<DemoSeedOptions>(builder.Configuration.GetSection("Platform:Seed"));
         builder.Services.AddHostedService<DemoSeeder>();
 
         var app = builder.Build();
+        app.UsePlatformHardening();
         app.Use(RetryAfter.OnUnavailable);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -80,9 +85,14 @@ public static class PlatformApp
         app.MapDiagnosticsEndpoints(app.Configuration);
 
         app.MapGroup("/api/v1/auth").WithTags("Accounts").AddEndpointFilter<RequestBodyFilter>().MapAuthEndpoints();
-        var tenants = app.MapGroup("/api/v1/tenants").WithTags("Tenants").AddEndpointFilter<RequestBodyFilter>().MapTenantEndpoints();
+        var tenants = app.MapGroup("/api/v1/tenants").WithTags("Tenants")
+            .AddEndpointFilter<TenantCreationLimit>()
+            .AddEndpointFilter<RequestBodyFilter>()
+            .AddEndpointFilter<AuditFilter>()
+            .MapTenantEndpoints();
         tenants.MapGroup("/{tenant}")
             .AddEndpointFilter<TenantFilter>()
+            .MapAuditEndpoints()
             .MapNodeEndpoints()
             .MapAssessmentEndpoints()
             .MapFrameworkEndpoints()

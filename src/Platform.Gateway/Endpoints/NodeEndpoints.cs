@@ -5,6 +5,7 @@ using Platform.Domain.Hierarchy;
 using Platform.Domain.Ranking;
 using Platform.Domain.Rollups;
 using Platform.Gateway.Api;
+using Platform.Gateway.Audit;
 using Platform.Gateway.Infrastructure;
 
 namespace Platform.Gateway.Endpoints;
@@ -26,6 +27,7 @@ internal static class NodeEndpoints
             .WithSummary("Just the node's rollup and when it last changed")
             .ProducesProblem(StatusCodes.Status404NotFound);
         nodes.MapPost("/{code}/move", Move)
+            .WithMetadata(ReparentsNodes.Instance)
             .WithSummary("Re-parent a node (理顺隶属关系); every ancestor, old and new, stays exact")
             .WithDescription("Send If-Match with the node's ETag (from GET nodes/{code}): a stale one gets 412, none 428.")
             .GuardedCommand(MaxBodyBytes);

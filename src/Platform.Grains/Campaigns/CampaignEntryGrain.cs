@@ -139,6 +139,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
             {
                 return applied.As<FinalResult>();
             }
+
         }
 
         outcome = _current.Finalise(placement, status!, framework!, actor, _time.GetUtcNow());
@@ -160,6 +161,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
             return missing;
         }
 
+        var audited = _current.Audit.Count;
         var outcome = command(new EntryContext(status!, framework!, actor, expectedRevision, _time.GetUtcNow()));
         if (outcome.Refusal is { } refusal)
         {
@@ -172,7 +174,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
             await CascadeAsync();
         }
 
-        return Outcome<EntryView>.Ok(View());
+        return Outcome<EntryView>.Ok(View() with { Changes = _current.Audit.Skip(audited).ToArray() });
     }
 
     private async Task<(CampaignStatus? Status, FrameworkVersion? Framework, Outcome<EntryView>? Missing)> CampaignAsync()

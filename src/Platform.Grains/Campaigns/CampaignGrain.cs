@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Contracts;
+using Platform.Contracts.Audit;
+using Platform.Contracts.Identity;
 using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
 using Platform.Contracts.Tenancy;
@@ -34,6 +36,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     private readonly RollupOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<CampaignGrain> _logger;
+    private readonly AuditTrail _audit;
     private string _tenant = "";
     private string _id = "";
     private RosterIndex _index = RosterIndex.Build(CampaignRoster.Empty);
@@ -50,7 +53,8 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         FrameworkCatalog frameworks,
         IOptions<RollupOptions> options,
         TimeProvider time,
-        ILogger<CampaignGrain> logger)
+        ILogger<CampaignGrain> logger,
+        AuditTrail audit)
     {
         _store = store;
         _rosterStore = rosterStore;
@@ -59,6 +63,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _audit = audit;
     }
 
     private CampaignState State => _store.State;
@@ -226,11 +231,17 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
             return;
         }
 
+        var from = State.Stage;
         var advanced = await Advance(next, "deadline");
         if (!advanced.Succeeded)
         {
+            // Not a line in the audit: nothing changed, and the next tick (a minute on) tries again.
             LogDeadlineBlocked(_id, State.Stage.ToApiName(), advanced.Detail ?? "");
+            return;
         }
+
+        await _audit.RecordAsync(_tenant, Caller.System(_tenant, "deadline"), "CampaignAdvance", $"campaigns/{_id}", null,
+            200, from.ToApiName(), State.Stage.ToApiName());
     }
 
     private async Task<Outcome<CampaignView>?> OpenSelfAssessmentAsync()

@@ -80,6 +80,7 @@ public sealed class StandingRatingEndpointsTests(GatewayFixture fixture)
         var api = $"/api/v1/tenants/{tenant}";
         var branch = Branches[0].Code;
         var stored = await (await SendAsync(HttpMethod.Put, $"{api}/orgs/{branch}/assessment", null, new { actor = "省委教育工委", scores = Scores.AtShare(0.9m) })).JsonAsync();
+        var read = await ReadAsync($"{api}/orgs/{branch}/assessment");
 
         await (await SendAsync(HttpMethod.Post, $"{api}/orgs/{branch}/assessment/vetoes", null, new { vetoId = "V1", reason = "理由", actor = "admin" }))
             .AssertProblemAsync(HttpStatusCode.PreconditionRequired);
@@ -92,7 +93,7 @@ public sealed class StandingRatingEndpointsTests(GatewayFixture fixture)
         await (await SendAsync(HttpMethod.Post, $"{api}/orgs/{branch}/assessment/corrections", ETag(stored),
             new { actor = "admin", reason = "复核", scores = new Dictionary<string, decimal> { ["2.1"] = 1m } })).AssertFieldProblemAsync("reasons.2.1");
 
-        Assert.Equal(stored.GetRawText(), (await ReadAsync($"{api}/orgs/{branch}/assessment")).GetRawText());
+        Assert.Equal(read.GetRawText(), (await ReadAsync($"{api}/orgs/{branch}/assessment")).GetRawText());
         Assert.Single((await ReadAsync($"{api}/orgs/{branch}/assessment/history")).EnumerateArray());
     }
 
