@@ -79,6 +79,7 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         log.WriteLine("  the same load on the HTTP path alone (no grain, no storage)…");
         var httpPath = await DeadlineDayAsync(province, new ConcurrentDictionary<string, Submitted>(), code => $"/diagnostics/echo/orgs/{code}/assessment", http, ifMatch: false);
         log.WriteLine($"  {httpPath.PerSecond:N0} requests/s, p99 {httpPath.P99:F1} ms");
+        await MeasureAuthenticationAsync(province, clients, http, known);
 
         var freshness = new Latencies();
         freshness.Add(await WaitForExactProvinceAsync(http, province.RootCode, known));
@@ -96,6 +97,32 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         var (single, rate, max) = await ReadsAsync(http, $"/api/v1/tenants/{Tenant}/nodes/{province.RootCode}", $"/api/v1/tenants/{Tenant}/nodes/430100");
         log.WriteLine($"  province/city pages at {options.ReadRate}/s: p50 {rate.P50:F2} ms, p99 {rate.P99:F2} ms; at most {max.PerSecond:N0}/s");
         return new SideFigures(import, deadline, freshness.Percentile(50), freshness.Percentile(99), single, rate, max, memory, httpPath, warm);
+    }
+
+    /// <summary>
+    /// What signing in costs: the HTTP path alone with and without a token to validate, and, while the routes still
+    /// answer without one, a warm deadline round and the province and city reads without a token beside the same with one.
+    /// </summary>
+    private async Task MeasureAuthenticationAsync(GeneratedProvince province, SignIn.PlatformClients clients, HttpClient signedIn, ConcurrentDictionary<string, Submitted> known)
+    {
+        using var admin = clients.CreateClient(clients.Tokens.AdminOf(Tenant)!, TimeSpan.FromMinutes(10));
+        log.WriteLine("  authentication: the HTTP path alone with a token validated…");
+        var echo = await DeadlineDayAsync(province, new ConcurrentDictionary<string, Submitted>(), code => $"/diagnostics/echo-signed-in/orgs/{code}/assessment", admin, ifMatch: false);
+        log.WriteLine($"  {echo.PerSecond:N0} requests/s, p99 {echo.P99:F1} ms, {echo.Errors} errors");
+
+        using var anonymous = new HttpClient { BaseAddress = clients.Address, Timeout = TimeSpan.FromMinutes(10) };
+        if (!(await anonymous.GetAsync($"/api/v1/tenants/{Tenant}/nodes/{province.RootCode}/summary")).IsSuccessStatusCode)
+        {
+            log.WriteLine("  (the routes refuse requests without a token: no unauthenticated round to compare)");
+            return;
+        }
+
+        foreach (var (label, client) in new[] { ("with a token", signedIn), ("without a token", anonymous), ("with a token, again", signedIn) })
+        {
+            var round = await DeadlineDayAsync(province, known, AssessmentUrl, client, ifMatch: true);
+            var (_, rate, _) = await ReadsAsync(client, $"/api/v1/tenants/{Tenant}/nodes/{province.RootCode}", $"/api/v1/tenants/{Tenant}/nodes/430100");
+            log.WriteLine($"  warm deadline round {label}: {round.PerSecond:N0} submissions/s, p50 {round.P50:F1} ms, p99 {round.P99:F1} ms, {round.Errors} errors; reads at {options.ReadRate}/s p50 {rate.P50:F2} ms, p99 {rate.P99:F2} ms");
+        }
     }
 
     private async Task<SideFigures> MeasureBaselineAsync(GeneratedProvince province)

@@ -1,9 +1,10 @@
+using Platform.Grains.Hierarchy;
 using Platform.DemoData;
 using Platform.Domain.Standing;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Scoring;
-using Platform.Grains.Hierarchy;
+using Platform.Contracts.Hierarchy;
 using Platform.Grains.Persistence;
 
 namespace Platform.Bench;

@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
+using Platform.Grains.Hierarchy;
 using Platform.Contracts;
 using Platform.Domain.Standing;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Scoring;
-using Platform.Grains.Hierarchy;
+using Platform.Contracts.Hierarchy;
 using Platform.Grains.Persistence;
 
 namespace Platform.Bench;

@@ -22,6 +22,9 @@ public static class GrainKeys
     public static string Account(string? tenant, string username) =>
         $"{tenant ?? PlatformSpace}/account/{Domain.Identity.Usernames.Normalise(username)}";
 
+    /// <summary>A tenant's external OpenID Connect provider.</summary>
+    public static string ExternalProvider(string tenant) => $"{tenant}/identity-provider";
+
     /// <summary>The list of a tenant's accounts (or of the operators').</summary>
     public static string AccountDirectory(string? tenant) => $"{tenant ?? PlatformSpace}/accounts";
 
@@ -61,6 +64,17 @@ public static class GrainKeys
 
     /// <summary>The official ratings a campaign's final set and the changes made to them since.</summary>
     public static string OfficialRatings(string tenant, string campaignId) => $"{tenant}{CampaignInfix}{campaignId}/official/ratings";
+
+    /// <summary>The tenant's audit log: its open page and the newest part of its index.</summary>
+    public static string AuditLog(string tenant) => $"{tenant}/audit";
+
+    /// <summary>One sealed page of the tenant's audit log, numbered from 0.</summary>
+    public static string AuditPage(string tenant, int page) =>
+        $"{tenant}/audit/page/{page.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>One sealed chunk of the audit log's index of pages, numbered from 0.</summary>
+    public static string AuditIndex(string tenant, int chunk) =>
+        $"{tenant}/audit/index/{chunk.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>Splits a campaign, entry or tally key into its tenant, campaign id and (for the latter two) code.</summary>
     public static (string Tenant, string CampaignId, string? Code) ParseCampaign(string key)

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Platform.Gateway.Access;
 using Platform.Gateway.Api;
+using Platform.Gateway.Audit;
 using Platform.Gateway.Endpoints;
+using Platform.Gateway.Hardening;
 using Platform.Gateway.Identity;
 using Platform.Gateway.Imports;
 using Platform.Gateway.Infrastructure;
@@ -69,10 +71,13 @@ public static class PlatformApp
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<AccessFilter>();
         builder.Services.AddSingleton<HierarchyImporter>();
+        builder.AddPlatformAudit();
+        builder.AddPlatformHardening();
         builder.Services.Configure<DemoSeedOptions>(builder.Configuration.GetSection("Platform:Seed"));
         builder.Services.AddHostedService<DemoSeeder>();
 
         var app = builder.Build();
+        app.UsePlatformHardening();
         app.Use(RetryAfter.OnUnavailable);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -84,16 +89,22 @@ public static class PlatformApp
         app.MapDiagnosticsEndpoints(app.Configuration);
 
         app.MapGroup("/api/v1/auth").WithTags("Accounts").AddEndpointFilter<RequestBodyFilter>().MapAuthEndpoints();
-        var tenants = app.MapGroup("/api/v1/tenants").WithTags("Tenants").AddEndpointFilter<RequestBodyFilter>().MapTenantEndpoints();
+        var tenants = app.MapGroup("/api/v1/tenants").WithTags("Tenants")
+            .AddEndpointFilter<TenantCreationLimit>()
+            .AddEndpointFilter<RequestBodyFilter>()
+            .AddEndpointFilter<AuditFilter>()
+            .MapTenantEndpoints();
         tenants.MapGroup("/{tenant}")
             .RequireAuthorization()
             .AddEndpointFilter<AccessFilter>()
+            .MapAuditEndpoints()
             .MapNodeEndpoints()
             .MapAssessmentEndpoints()
             .MapFrameworkEndpoints()
             .MapImportEndpoints()
             .MapCampaignEndpoints()
-            .MapAccountEndpoints();
+            .MapAccountEndpoints()
+            .MapExternalProviderEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Contracts.Audit;
+using Platform.Contracts.Hierarchy;
 using Platform.Grains.Framework;
 using Platform.Grains.Hierarchy;
 using Platform.Grains.Identity;
@@ -30,6 +32,7 @@ public static class GrainServices
         services.TryAddSingleton<FrameworkCatalog>();
         services.TryAddSingleton<ReportDrain>();
         services.TryAddSingleton<NodeAncestry>();
+        services.TryAddSingleton<AuditTrail>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ReportDrainParticipant>();
         var options = services.AddOptions<RollupOptions>();
         if (rollup is not null)

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
+using Platform.Grains.Hierarchy;
 using Platform.Contracts;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Hierarchy;
@@ -8,7 +9,6 @@ using Platform.Contracts.Tenancy;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Scoring;
-using Platform.Grains.Hierarchy;
 using Platform.Grains.Persistence;
 
 namespace Platform.Hosting.Tests;

@@ -12,6 +12,7 @@ namespace Platform.Contracts.Campaigns;
 /// self-assessment.</param>
 /// <param name="Submissions">Every self-assessment and review in the order they were made.</param>
 /// <param name="AwaitingReassessment">Sent back and not yet self-assessed again: it owes a self-assessment.</param>
+/// <param name="Changes">The score audit lines the command that answered this added, old and new points; null on reads.</param>
 [GenerateSerializer, Immutable, Alias("EntryView")]
 public sealed record EntryView(
     [property: Id(0)] string CampaignId,
@@ -26,7 +27,8 @@ public sealed record EntryView(
     [property: Id(9)] Submission? Result,
     [property: Id(10)] FinalResult? Final,
     [property: Id(11)] IReadOnlyList<Submission> Submissions,
-    [property: Id(12)] bool AwaitingReassessment)
+    [property: Id(12)] bool AwaitingReassessment,
+    [property: Id(13)] IReadOnlyList<ScoreAuditRecord>? Changes = null)
 {
     public static EntryView Of(string campaignId, CampaignEntry entry) => new(
         campaignId, entry.Branch!, entry.Revision, entry.SelfAssessment, entry.Evidence, entry.Review, entry.CrossCheck,

@@ -6,7 +6,7 @@ using Platform.Domain.Hierarchy;
 using Platform.Domain.Identity;
 using Platform.Gateway.Identity;
 using Platform.Gateway.Infrastructure;
-using Platform.Grains.Hierarchy;
+using Platform.Contracts.Hierarchy;
 
 namespace Platform.Gateway.Access;
 

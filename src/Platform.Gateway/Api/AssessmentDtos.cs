@@ -30,6 +30,8 @@ public sealed record AssessmentRequest(
 
 public sealed record MeetingCountDto(int Held, int Required);
 
+/// <param name="Change">The history line this command added (old and new rating and total); null on reads and when
+/// nothing changed.</param>
 public sealed record AssessmentDto(
     string Code,
     int Revision,
@@ -42,7 +44,8 @@ public sealed record AssessmentDto(
     bool Compliant,
     IReadOnlyList<string> Vetoes,
     DateTimeOffset AssessedAt,
-    string? RatedByCampaign)
+    string? RatedByCampaign,
+    RatingChangeDto? Change = null)
 {
     public static AssessmentDto From(AssessmentView view)
     {
@@ -50,7 +53,8 @@ public sealed record AssessmentDto(
         return new AssessmentDto(
             view.Code, view.Revision, a.FrameworkVersion, a.IndicatorScores,
             Domain.Framework.Dimensions.All.ToDictionary(d => d.ToApiName(), d => a.Dimensions[d]),
-            a.Total, a.Rating.ToApiName(), a.Rating.ToChinese(), a.Compliant, a.Input.Vetoes, view.AssessedAt, view.RatedByCampaign);
+            a.Total, a.Rating.ToApiName(), a.Rating.ToChinese(), a.Compliant, a.Input.Vetoes, view.AssessedAt, view.RatedByCampaign,
+            view.Change is { } change ? RatingChangeDto.From(change) : null);
     }
 }
 

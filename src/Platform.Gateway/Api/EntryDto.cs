@@ -13,6 +13,7 @@ namespace Platform.Gateway.Api;
 /// <param name="Result">The score that stands: the appeal decision, else the cross-check, else the latest review, else the
 /// self-assessment.</param>
 /// <param name="Submissions">Every self-assessment and review, oldest first: nothing is replaced without a trace.</param>
+/// <param name="Changes">The score changes this command made (old and new points, as in the audit); null on reads.</param>
 public sealed record EntryDto(
     string CampaignId,
     RosterBranchDto Branch,
@@ -26,7 +27,8 @@ public sealed record EntryDto(
     AppealDto? Appeal,
     SubmissionDto? Result,
     FinalResultDto? Final,
-    IReadOnlyList<SubmissionDto> Submissions)
+    IReadOnlyList<SubmissionDto> Submissions,
+    IReadOnlyList<AuditDto>? Changes = null)
 {
     public static EntryDto From(EntryView v) => new(
         v.CampaignId, RosterBranchDto.From(v.Branch), v.Revision, SubmissionDto.From(v.SelfAssessment), v.Evidence,
@@ -38,7 +40,8 @@ public sealed record EntryDto(
             ? new AppealDecisionDto(d.Upheld, d.Reason, SubmissionDto.From(d.Result), d.At, d.Actor) : null) : null,
         SubmissionDto.From(v.Result),
         v.Final is { } f ? new FinalResultDto(f.Rating?.ToApiName(), f.Rating?.ToChinese(), f.Earned?.ToApiName(), f.Total, f.Compliant, f.At) : null,
-        v.Submissions.Select(s => SubmissionDto.From(s)!).ToArray());
+        v.Submissions.Select(s => SubmissionDto.From(s)!).ToArray(),
+        v.Changes?.Select(c => AuditDto.From(v.Branch.Code, c)).ToArray());
 }
 
 public sealed record RosterBranchDto(string Code, string Name, string Kind, string? School, string Supervisor, string? County, string City)

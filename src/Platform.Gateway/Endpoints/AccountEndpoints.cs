@@ -15,6 +15,7 @@ internal static class AccountEndpoints
 {
     private const long MaxBodyBytes = 4 * 1024;
     private const int MaxPageSize = 200;
+    private const long MaxCsvBytes = 1024 * 1024;
 
     public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder tenant)
     {
@@ -27,6 +28,13 @@ internal static class AccountEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        accounts.MapPost("/secretaries", CreateSecretaries)
+            .WithSummary("Create one branch secretary per branch from CSV (branchCode,username,displayName; UTF-8); each row answers its one-time password or why it was rejected, with its line")
+            .WithDescription("A region admin may name only branches inside its region. The one-time passwords are shown in this answer only (it is not cached); each secretary must change theirs at the first sign-in. At most 5,000 rows per file.")
+            .Accepts<string>("text/csv")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxCsvBytes))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         accounts.MapGet("/", List)
             .WithSummary("The accounts you manage, by username, paged (page from 1, pageSize up to 200)")
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -95,6 +103,41 @@ internal static class AccountEndpoints
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/v1/tenants/{tenant}/accounts/{Usernames.Normalise(issued.Account.Username)}",
             new AccountWithPasswordDto(AccountDto.From(issued.Account), issued.Password));
+    }
+
+    private static async Task<Results<Ok<SecretaryBatchDto>, ProblemHttpResult>> CreateSecretaries(
+        string tenant, HttpContext http, SecretaryBatch batch, CancellationToken cancellationToken)
+    {
+        var caller = http.Caller()!;
+        if (!AccountAuthority.AdministersAccounts(caller, tenant))
+        {
+            return Problems.Forbidden($"only tenant '{tenant}''s admins manage its accounts");
+        }
+
+        if (http.Request.ContentType is { } type && !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem($"send the file as text/csv, not {type}", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+        }
+
+        using var reader = new StreamReader(http.Request.Body, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        IReadOnlyList<SecretaryRow>? rows;
+        string? problem;
+        try
+        {
+            (rows, problem) = await batch.CreateAsync(caller, tenant, reader, cancellationToken);
+        }
+        catch (Imports.ImportFileException exception)
+        {
+            (rows, problem) = (null, exception.Message);
+        }
+
+        if (rows is null)
+        {
+            return Problems.Invalid("file", problem!);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new SecretaryBatchDto(rows.Count(r => r.Status == "created"), rows.Count(r => r.Status == "rejected"), rows));
     }
 
     private static async Task<Results<Ok<AccountPageDto>, ProblemHttpResult>> List(

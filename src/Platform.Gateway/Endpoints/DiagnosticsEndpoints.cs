@@ -29,6 +29,9 @@ internal static class DiagnosticsEndpoints
             return TypedResults.NoContent();
         });
         diagnostics.MapPut("/echo/orgs/{code}/assessment", Echo);
+
+        // The same, behind a valid token: the difference between the two is what authentication costs a request.
+        diagnostics.MapPut("/echo-signed-in/orgs/{code}/assessment", Echo).RequireAuthorization();
         return app;
     }
 

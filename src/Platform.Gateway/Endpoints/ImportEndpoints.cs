@@ -5,6 +5,7 @@ using Platform.Contracts.Imports;
 using Platform.Domain.Identity;
 using Platform.Gateway.Access;
 using Platform.Gateway.Api;
+using Platform.Gateway.Audit;
 using Platform.Gateway.Exports;
 using Platform.Gateway.Imports;
 using Platform.Gateway.Infrastructure;
@@ -28,6 +29,7 @@ internal static class ImportEndpoints
                 "Answers counts (created, updated, unchanged, rejected), the first 100 rejected rows with their reasons, and a link to download every rejected row as CSV. " +
                 "A file may define at most 200,000 nodes and no line may exceed 64 KiB; a larger file is refused as a whole.")
             .Accepts<string>("text/csv")
+            .WithMetadata(ReparentsNodes.Instance)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxFileBytes))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -47,7 +49,7 @@ internal static class ImportEndpoints
     private static async Task<Results<Ok<ImportReportDto>, ProblemHttpResult>> ImportHierarchy(
         TenantAccess access, HttpRequest request, HierarchyImporter importer, CancellationToken cancellationToken)
     {
-        if (request.ContentType is { } type && !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
+        if (request.ContentType is { } type && !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
         {
             return TypedResults.Problem($"send the file as text/csv, not {type}", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
         }

@@ -6,6 +6,7 @@ using Platform.Domain.Ranking;
 using Platform.Domain.Rollups;
 using Platform.Gateway.Access;
 using Platform.Gateway.Api;
+using Platform.Gateway.Audit;
 using Platform.Gateway.Infrastructure;
 
 namespace Platform.Gateway.Endpoints;
@@ -30,6 +31,7 @@ internal static class NodeEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         nodes.MapPost("/{code}/move", Move)
             .Requires(Operation.MoveNode, AccessTarget.Node)
+            .WithMetadata(ReparentsNodes.Instance)
             .WithSummary("Re-parent a node (理顺隶属关系); every ancestor, old and new, stays exact")
             .WithDescription("Send If-Match with the node's ETag (from GET nodes/{code}): a stale one gets 412, none 428. A region admin moves only inside its subtree: the new parent must lie in it too.")
             .GuardedCommand(MaxBodyBytes);

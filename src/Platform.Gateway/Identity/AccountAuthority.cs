@@ -1,6 +1,6 @@
 using Platform.Contracts.Identity;
 using Platform.Domain.Identity;
-using Platform.Grains.Hierarchy;
+using Platform.Contracts.Hierarchy;
 
 namespace Platform.Gateway.Identity;
 

@@ -12,6 +12,9 @@ public static class PlatformIdentity
     /// <summary>The policy of the routes only the platform operator may call (tenant lifecycle).</summary>
     public const string OperatorPolicy = "operator";
 
+    private const string TokenScheme = "token";
+    private static readonly Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler Reader = new();
+
     public static WebApplicationBuilder AddPlatformIdentity(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(AuthOptions.Section);
@@ -27,13 +30,43 @@ public static class PlatformIdentity
         builder.Services.AddSingleton<AccessTokens>();
         builder.Services.AddSingleton<AccountProvisioning>();
         builder.Services.AddSingleton<AccountAuthority>();
+        builder.Services.AddSingleton<SecretaryBatch>();
         builder.Services.AddHostedService<IdentityBootstrap>();
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        builder.Services.AddSingleton<ExternalProviders>();
+        var validated = new ValidatedTokens();
+        builder.Services.AddSingleton(validated);
+        builder.Services.AddAuthentication(TokenScheme)
+            // The platform's own tokens go to JwtBearer, any other issuer's to the tenant's external provider.
+            .AddPolicyScheme(TokenScheme, "The platform's or the tenant's provider's bearer token", policy =>
+                policy.ForwardDefaultSelector = http => IsExternal(http, options.Issuer, validated) ? ExternalTokenHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ExternalTokenHandler>(ExternalTokenHandler.SchemeName, null)
             .AddJwtBearer(jwt =>
             {
                 // Claims keep the names they have in the token (sub, name, role), not the WS-* URIs.
                 jwt.MapInboundClaims = false;
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        if (BearerToken.Of(context.Request) is { } token && validated.TryGet(token, out var principal))
+                        {
+                            context.Principal = principal;
+                            context.Success();
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = context =>
+                    {
+                        if (context.SecurityToken is Microsoft.IdentityModel.JsonWebTokens.JsonWebToken token && context.Principal is { } principal)
+                        {
+                            validated.Add(token.EncodedToken, principal, token.ValidTo);
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = options.Issuer,
@@ -49,6 +82,26 @@ public static class PlatformIdentity
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(OperatorPolicy, policy => policy.RequireClaim(PlatformClaims.Role, Role.Operator.ToApiName()));
         return builder;
+    }
+
+    /// <summary>A readable token that another issuer signed; its signature is checked by the scheme it goes to. A token
+    /// that cannot be read goes to JwtBearer, which refuses it (401).</summary>
+    private static bool IsExternal(HttpContext http, string issuer, ValidatedTokens validated)
+    {
+        if (BearerToken.Of(http.Request) is not { } token || validated.TryGet(token, out _) || !Reader.CanReadToken(token))
+        {
+            return false;
+        }
+
+        try
+        {
+            return Reader.ReadJsonWebToken(token).Issuer != issuer;
+        }
+        catch (ArgumentException)
+        {
+            // Three well-formed segments whose header or payload is not base64url JSON.
+            return false;
+        }
     }
 
     /// <summary>Authentication, then the caller, then authorization: after routing, before every endpoint.</summary>

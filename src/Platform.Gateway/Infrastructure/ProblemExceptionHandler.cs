@@ -50,7 +50,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         _ => null,
     };
 
-    private static (int Status, string Title, string Detail) Classify(Exception exception)
+    internal static (int Status, string Title, string Detail) Classify(Exception exception)
     {
         var root = exception is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : exception;
         return root switch

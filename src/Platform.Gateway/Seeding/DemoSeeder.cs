@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using System.Globalization;
 using Platform.Contracts;
+using Platform.Contracts.Audit;
+using Platform.Contracts.Identity;
 using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
 using Platform.Contracts.Tenancy;
@@ -8,9 +11,9 @@ using Platform.DemoData;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
-using Platform.Contracts.Identity;
 using Platform.Domain.Identity;
 using Platform.Gateway.Identity;
+using Platform.Gateway.Audit;
 using Platform.Gateway.Imports;
 
 namespace Platform.Gateway.Seeding;
@@ -26,6 +29,7 @@ internal sealed partial class DemoSeeder(
     HierarchyImporter importer,
     AccountProvisioning provisioning,
     InitialCredentials credentials,
+    AuditTrail audit,
     IHostApplicationLifetime lifetime,
     ILogger<DemoSeeder> logger) : BackgroundService
 {
@@ -58,7 +62,8 @@ internal sealed partial class DemoSeeder(
         using var platform = CallerContext.As(Caller.System(DemoSeedOptions.TenantId, "seed"));
         var stopwatch = Stopwatch.StartNew();
         LogSeeding(logger, DemoSeedOptions.TenantId);
-        await tenant.Upsert("湖南省教育系统（演示数据）", RatingScheme.Stars, expectedRevision: null);
+        var named = await tenant.Upsert("湖南省教育系统（演示数据）", RatingScheme.Stars, expectedRevision: null);
+        await RecordAsync("TenantUpsert", AuditTargets.Tenant, null, named.Value?.Name);
         var province = DemoProvince.Generate();
         using var csv = new StringReader(province.HierarchyCsv);
         var (report, problem) = await importer.ImportAsync(DemoSeedOptions.TenantId, csv, cancellationToken);
@@ -69,12 +74,15 @@ internal sealed partial class DemoSeeder(
         }
 
         await SeedAccountsAsync(province);
+        await RecordAsync("ImportImportHierarchy", $"imports/{report.ImportId}", null, $"import {report.ImportId}: {report.Created} created");
+
         var done = 0;
         await Parallel.ForEachAsync(province.Assessments, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (item, _) =>
         {
             var node = grains.GetGrain<INodeGrain>(GrainKeys.Node(DemoSeedOptions.TenantId, item.Code));
             var current = await node.GetAssessment();
-            await node.PutAssessment(item.Input, current.Succeeded ? current.Value!.Revision : null);
+            var put = await node.PutAssessment(item.Input, current.Succeeded ? current.Value!.Revision : null);
+            await RecordAsync("AssessmentPut", $"orgs/{item.Code}", item.Code, Rating(put.Value?.Assessment));
             if (Interlocked.Increment(ref done) % 1000 == 0)
             {
                 LogAssessments(logger, done, province.Assessments.Count);
@@ -140,13 +148,27 @@ internal sealed partial class DemoSeeder(
             return id;
         }
 
+        await RecordAsync("CampaignCreate", $"campaigns/{id}", null, "draft");
+        await RecordAsync("CampaignAdvance", $"campaigns/{id}", null, "selfAssessment");
+
         var evidence = new Dictionary<string, string> { ["2.1"] = "支委会会议记录" };
         var submitters = province.Assessments.Where((_, i) => i % 7 != 0).ToList();
         await Parallel.ForEachAsync(submitters, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (item, _) =>
-            await grains.GetGrain<ICampaignEntryGrain>(GrainKeys.CampaignEntry(tenant, id, item.Code))
-                .SubmitSelfAssessment(new SelfAssessmentInput(item.Input, evidence), null));
+        {
+            var submitted = await grains.GetGrain<ICampaignEntryGrain>(GrainKeys.CampaignEntry(tenant, id, item.Code))
+                .SubmitSelfAssessment(new SelfAssessmentInput(item.Input, evidence), null);
+            await RecordAsync("CampaignPutSelfAssessment", $"campaigns/{id}/branches/{item.Code}", item.Code, Rating(submitted.Value?.SelfAssessment?.Assessment));
+        });
         return id;
     }
+
+    /// <summary>The seed's writes are the platform's own: each is a line in the demo tenant's audit log as <c>system:seed</c>,
+    /// under the operation id of the route that would have made it.</summary>
+    private Task RecordAsync(string operation, string target, string? node, string? after) =>
+        audit.RecordAsync(DemoSeedOptions.TenantId, Caller.System(DemoSeedOptions.TenantId, "seed"), operation, target, node, StatusCodes.Status200OK, null, after);
+
+    private static string? Rating(Domain.Scoring.Assessment? assessment) =>
+        assessment is null ? null : $"{assessment.Rating.ToApiName()} {assessment.Total.ToString(CultureInfo.InvariantCulture)}";
 
     private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)
     {

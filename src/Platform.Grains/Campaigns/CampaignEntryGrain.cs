@@ -151,6 +151,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
             {
                 return applied.As<FinalResult>();
             }
+
         }
 
         outcome = _current.Finalise(placement, status!, framework!, actor, _time.GetUtcNow());
@@ -181,6 +182,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
             return missing;
         }
 
+        var audited = _current.Audit.Count;
         var outcome = command(caller, new EntryContext(status!, framework!, caller.AuditName, expectedRevision, _time.GetUtcNow()));
         if (outcome.Refusal is { } refusal)
         {
@@ -193,7 +195,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
             await CascadeAsync();
         }
 
-        return Outcome<EntryView>.Ok(View());
+        return Outcome<EntryView>.Ok(View() with { Changes = _current.Audit.Skip(audited).ToArray() });
     }
 
     private async Task<(CampaignStatus? Status, FrameworkVersion? Framework, Outcome<EntryView>? Missing)> CampaignAsync()

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Contracts;
+using Platform.Contracts.Audit;
 using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
 using Platform.Contracts.Identity;
@@ -36,6 +37,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     private readonly RollupOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<CampaignGrain> _logger;
+    private readonly AuditTrail _audit;
     private string _tenant = "";
     private string _id = "";
     private RosterIndex _index = RosterIndex.Build(CampaignRoster.Empty);
@@ -52,7 +54,8 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         FrameworkCatalog frameworks,
         IOptions<RollupOptions> options,
         TimeProvider time,
-        ILogger<CampaignGrain> logger)
+        ILogger<CampaignGrain> logger,
+        AuditTrail audit)
     {
         _store = store;
         _rosterStore = rosterStore;
@@ -61,6 +64,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _audit = audit;
     }
 
     private CampaignState State => _store.State;
@@ -242,11 +246,17 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
         // A reminder's tick carries no caller: the deadline is the platform's own work.
         using var platform = CallerContext.As(Caller.System(_tenant, "deadline"));
+        var from = State.Stage;
         var advanced = await Advance(next);
         if (!advanced.Succeeded)
         {
+            // Not a line in the audit: nothing changed, and the next tick (a minute on) tries again.
             LogDeadlineBlocked(_id, State.Stage.ToApiName(), advanced.Detail ?? "");
+            return;
         }
+
+        await _audit.RecordAsync(_tenant, Caller.System(_tenant, "deadline"), "CampaignAdvance", $"campaigns/{_id}", null,
+            200, from.ToApiName(), State.Stage.ToApiName());
     }
 
     private async Task<Outcome<CampaignView>?> OpenSelfAssessmentAsync()

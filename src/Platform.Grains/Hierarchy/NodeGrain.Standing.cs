@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 using Platform.Contracts;
 using Platform.Contracts.Campaigns;
 using Platform.Contracts.Hierarchy;
+using Platform.Contracts.Identity;
 using Platform.Domain.Campaigns;
+using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Identity;
 using Platform.Domain.Scoring;
@@ -52,12 +54,31 @@ public sealed partial class NodeGrain
             : await CommitAsync(_current.Standing.Baseline(framework, input, expectedRevision, caller!.AuditName, _time.GetUtcNow()));
     }
 
+    /// <summary>Also a line in the tenant's audit log as <c>system:final</c>, recorded here where the rating changes, so an
+    /// answer lost on its way back to the campaign (whose re-run then changes nothing) cannot lose the line.</summary>
     public async Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official, string reason)
     {
         var (caller, refused) = await AdmitAsync<AssessmentView>(Operation.FinaliseResults);
-        return (refused ?? RatedNodeProblem())
-            ?? await CommitAsync(_current.Standing.ApplyCampaignFinal(campaignId, official, caller!.AuditName, reason, _time.GetUtcNow()));
+        if ((refused ?? RatedNodeProblem()) is { } problem)
+        {
+            return problem;
+        }
+
+        var applied = await CommitAsync(_current.Standing.ApplyCampaignFinal(campaignId, official, caller!.AuditName, reason, _time.GetUtcNow()));
+        if (applied.Value?.Change is { } change)
+        {
+            await _audit.RecordAsync(_tenant, Caller.System(_tenant, "final"), "CampaignFinalise", $"campaigns/{campaignId}/branches/{_code}", _code,
+                AuditStatusOk, change.OldRating is { } old ? $"{old.ToApiName()} {Number(change.OldTotal)}" : null,
+                $"{change.NewRating.ToApiName()} {Number(change.NewTotal)} ({change.Reason}; final advanced by {caller.AuditName})");
+        }
+
+        return applied;
     }
+
+    /// <summary>The status an audit line gives a change the platform made on its own.</summary>
+    private const int AuditStatusOk = 200;
+
+    private static string Number(decimal? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
 
     public async Task<Outcome<AssessmentView>> ApplyVeto(string vetoId, string reason, int? expectedRevision)
     {
@@ -147,7 +168,7 @@ public sealed partial class NodeGrain
             MarkReportDue();
         }
 
-        return Outcome<AssessmentView>.Ok(AssessmentView()!);
+        return Outcome<AssessmentView>.Ok(AssessmentView()! with { Change = outcome.Change });
     }
 
     /// <summary>Moves the oldest page of a full history to a page of its own before the node writes, so the node's

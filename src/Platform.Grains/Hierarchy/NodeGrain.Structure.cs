@@ -125,7 +125,7 @@ public sealed partial class NodeGrain
         await _writer.WriteAsync();
         if (rehomed)
         {
-            _ancestry.Invalidate(_tenant, _code);
+            _ancestry.Forget(_tenant, _code);
         }
 
         await CompleteDetachAsync();
@@ -219,7 +219,7 @@ public sealed partial class NodeGrain
             UpdatedAt = _time.GetUtcNow(),
         };
         await _writer.WriteAsync();
-        _ancestry.Invalidate(_tenant, _code);
+        _ancestry.Forget(_tenant, _code);
         await CompleteDetachAsync();
         await UncoverAsync(Definition.CoveredSchools);
         return Outcome<NodeInfo>.Ok(Info());

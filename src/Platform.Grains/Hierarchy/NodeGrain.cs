@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Contracts;
+using Platform.Contracts.Audit;
 using Platform.Contracts.Hierarchy;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Tenancy;
@@ -35,6 +36,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     private readonly TimeProvider _time;
     private readonly ILogger<NodeGrain> _logger;
     private readonly CoalescingWriter _writer;
+    private readonly AuditTrail _audit;
 
     private string _key = "";
     private string _tenant = "";
@@ -64,8 +66,10 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         ReportDrain drain,
         NodeAncestry ancestry,
         TimeProvider time,
-        ILogger<NodeGrain> logger)
+        ILogger<NodeGrain> logger,
+        AuditTrail audit)
     {
+        _audit = audit;
         _store = store;
         _frameworks = frameworks;
         _options = options.Value;

@@ -35,4 +35,10 @@ public static class StorageNames
 
     public const string Account = "account";
     public const string AccountDirectory = "accounts";
+    public const string ExternalProvider = "identityProvider";
+
+    /// <summary>A tenant's audit log: the open page and the newest part of the index; sealed pages and index chunks apart.</summary>
+    public const string AuditLog = "audit";
+    public const string AuditPage = "auditPage";
+    public const string AuditIndex = "auditIndex";
 }

@@ -50,9 +50,8 @@ public sealed class CampaignEndpointsTests(GatewayFixture fixture)
             Assert.Equal("\"1\"", self.Headers.ETag?.Tag);
         }
 
-        // Progress reaches the province a few report intervals after the last submission.
+        // Progress is eventually exact: the tallies take a report interval to hear of the last self-assessment.
         var laggards = await _http.EventuallyAsync($"{campaign}/laggards/430000?stage=review", l => l.GetArrayLength() == 4);
-        Assert.Equal(4, laggards.GetArrayLength());
         Assert.Equal("430102", laggards.EnumerateArray().First(l => l.GetProperty("code").GetString() == "9430102001-01").GetProperty("supervisor").GetString());
 
         await Advance(campaign, "review");

@@ -83,6 +83,7 @@ public sealed class StandingRatingEndpointsTests(GatewayFixture fixture)
         var api = $"/api/v1/tenants/{tenant}";
         var branch = Branches[0].Code;
         var stored = await (await SendAsync(HttpMethod.Put, $"{api}/orgs/{branch}/assessment", null, new { scores = Scores.AtShare(0.9m) })).JsonAsync();
+        var read = await ReadAsync($"{api}/orgs/{branch}/assessment");
 
         await (await SendAsync(HttpMethod.Post, $"{api}/orgs/{branch}/assessment/vetoes", null, new { vetoId = "V1", reason = "理由" }))
             .AssertProblemAsync(HttpStatusCode.PreconditionRequired);
@@ -95,7 +96,7 @@ public sealed class StandingRatingEndpointsTests(GatewayFixture fixture)
         await (await SendAsync(HttpMethod.Post, $"{api}/orgs/{branch}/assessment/corrections", ETag(stored),
             new { reason = "复核", scores = new Dictionary<string, decimal> { ["2.1"] = 1m } })).AssertFieldProblemAsync("reasons.2.1");
 
-        Assert.Equal(stored.GetRawText(), (await ReadAsync($"{api}/orgs/{branch}/assessment")).GetRawText());
+        Assert.Equal(read.GetRawText(), (await ReadAsync($"{api}/orgs/{branch}/assessment")).GetRawText());
         Assert.Single((await ReadAsync($"{api}/orgs/{branch}/assessment/history")).EnumerateArray());
     }
 

@@ -12,7 +12,7 @@ public sealed class DemoSeedingTests : IAsyncLifetime
 
     private HttpClient Http => _gateway!.Http;
 
-    public async Task InitializeAsync() => _gateway = await LoopbackGateway.StartAsync("--Platform:Seed:Demo=true");
+    public async Task InitializeAsync() => _gateway = await LoopbackGateway.StartAsync("--Platform:Seed:Demo=true", "--Platform:Audit:UnguardedReads=true");
 
     public async Task DisposeAsync()
     {
@@ -44,6 +44,34 @@ public sealed class DemoSeedingTests : IAsyncLifetime
         Assert.Equal("selfAssessment", stage.GetProperty("stage").GetString());
         var laggards = await Http.GetFromJsonAsync<JsonElement>("/api/v1/tenants/demo/campaigns/c1/laggards/430000?limit=5000");
         Assert.Equal(total.GetProperty("inScope").GetInt32() - submitted, laggards.GetArrayLength());
+
+        // The seed's writes are the platform's own, each a line in the demo tenant's audit log (the last ones may still be
+        // on their way when the progress above is complete: the seed records each write after the grain answers).
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await CountSeedLinesAsync("campaigns/c1/branches") < submitted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+
+        Assert.Equal(submitted, await CountSeedLinesAsync("campaigns/c1/branches"));
+        Assert.Equal(province.Assessments.Count, await CountSeedLinesAsync("orgs"));
+        Assert.Equal(1, await CountSeedLinesAsync("tenant"));
+    }
+
+    private async Task<int> CountSeedLinesAsync(string target)
+    {
+        var count = 0;
+        for (var page = 1; ; page++)
+        {
+            var read = await Http.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/demo/audit?actor=system:seed&target={target}&pageSize=500&page={page}");
+            var lines = read.GetProperty("entries");
+            Assert.All(lines.EnumerateArray(), l => Assert.Equal(200, l.GetProperty("status").GetInt32()));
+            count += lines.GetArrayLength();
+            if (!read.GetProperty("hasMore").GetBoolean())
+            {
+                return count;
+            }
+        }
     }
 
     [Fact]

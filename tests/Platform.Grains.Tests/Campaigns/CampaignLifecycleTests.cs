@@ -1,5 +1,7 @@
 using Platform.Contracts;
+using Platform.Contracts.Audit;
 using Platform.Contracts.Campaigns;
+using Platform.Domain.Audit;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Framework;
 using Platform.Domain.Hierarchy;
@@ -58,6 +60,12 @@ public sealed class CampaignLifecycleTests(ClusterFixture fixture)
         // The deadline passes: the reminder moves the campaign to review with nobody acting.
         var moved = await WaitForStageAsync(driver, CampaignStage.Review, TimeSpan.FromSeconds(30));
         Assert.Equal("system:deadline", moved.History[^1].Actor);
+
+        // The platform's own write is a line in the tenant's audit log.
+        var audit = new AuditLogReader(_grains);
+        var deadline = await WaitForAsync(async () => await audit.ReadAsync(driver.Tenant, new AuditQuery(Actor: "system:deadline")), page => page.Entries.Count > 0);
+        var advanced = Assert.Single(deadline.Entries);
+        Assert.Equal(("CampaignAdvance", "campaigns/c1", "selfAssessment", "review"), (advanced.Operation, advanced.Target, advanced.Before, advanced.After));
 
         // Review: the supervising region lowers one indicator of some submissions, with a reason.
         foreach (var branch in submitters.Where(_ => random.Next(10) < 8))
@@ -176,6 +184,23 @@ public sealed class CampaignLifecycleTests(ClusterFixture fixture)
                 Assert.Equal(Failure.NotFound, assessment.Failure);
             }
         }
+
+        // Each official rating final set is a line of its own, as the platform's work, with the branch's ancestry: once,
+        // the re-run after the interruption included.
+        var finalLines = (await audit.ReadAsync(driver.Tenant, new AuditQuery(Actor: "system:final", PageSize: AuditQuery.MaxPageSize))).Entries;
+        var officiallyRated = new List<string>();
+        foreach (var branch in branches)
+        {
+            if ((await driver.ViewAsync(branch)).Final!.Rating is not null)
+            {
+                officiallyRated.Add(branch);
+            }
+        }
+
+        Assert.Equal(officiallyRated.Order(), finalLines.Select(l => l.Node!).Order());
+        Assert.All(finalLines, l => Assert.Equal(RandomProvince.Root, l.Ancestry[0]));
+        Assert.All(finalLines, l => Assert.Equal(l.Node, l.Ancestry[^1]));
+        Assert.All(finalLines, l => Assert.Equal("CampaignFinalise", l.Operation));
 
         // The standing hierarchy now counts the official ratings.
         var province = await WaitForAsync(async () => await driver.Node(RandomProvince.Root).GetSummary(),

@@ -2,7 +2,6 @@ using Platform.Contracts;
 using Platform.Contracts.Hierarchy;
 using Platform.Contracts.Identity;
 using Platform.Domain.Hierarchy;
-using Platform.Grains.Hierarchy;
 using Platform.Grains.Tests.Infrastructure;
 
 namespace Platform.Grains.Tests.Hierarchy;
@@ -44,7 +43,7 @@ public sealed class NodeAncestryTests(ClusterFixture fixture)
         Assert.True(await ancestry.IsWithinAsync(tenant, "9430102001-01", "430102"));
 
         Assert.True((await TestCallers.As(TestCallers.Admin(tenant), () => _grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, "9430102001")).Move("430103"))).Succeeded);
-        ancestry.Invalidate(tenant, "9430102001");
+        ancestry.Forget(tenant, "9430102001");
 
         Assert.True(await ancestry.IsWithinAsync(tenant, "9430102001-01", "430103"));
         Assert.False(await ancestry.IsWithinAsync(tenant, "9430102001-01", "430102"));
@@ -58,7 +57,7 @@ public sealed class NodeAncestryTests(ClusterFixture fixture)
         Assert.NotNull(await ancestry.PathAsync(tenant, "9430102001-01"));
 
         Assert.True((await TestCallers.As(TestCallers.Admin(tenant), () => _grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, "9430102001-01")).Close())).Succeeded);
-        ancestry.Invalidate(tenant, "9430102001-01");
+        ancestry.Forget(tenant, "9430102001-01");
 
         Assert.Null(await ancestry.PathAsync(tenant, "9430102001-01"));
     }

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Orleans;
-using Platform.Grains;
 using Platform.Grains.Hierarchy;
+using Platform.Grains;
+using Platform.Contracts.Hierarchy;
 using Platform.Grains.Persistence;
 
 namespace Platform.Grains.Tests.Infrastructure;

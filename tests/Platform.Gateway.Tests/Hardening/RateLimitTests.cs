@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using Platform.Gateway.Hardening;
+using Platform.Gateway.Tests.Infrastructure;
+
+namespace Platform.Gateway.Tests.Hardening;
+
+/// <summary>
+/// Rate limits over real HTTP. With no accounts yet every request here is anonymous, partitioned by address: each test
+/// gives the address partition the limits under test (the per-account defaults where the account limit is meant).
+/// </summary>
+public sealed class RateLimitTests
+{
+    private static readonly string[] Quiet = ["--Platform:Seed:Demo=false"];
+
+    [Fact]
+    public async Task Two_thousand_requests_in_under_a_second_from_one_caller_meet_429s_with_retry_after_at_the_account_defaults()
+    {
+        var defaults = new RateLimitSettings().Account;
+        await using var gateway = await LoopbackGateway.StartAsync([.. Quiet,
+            $"--Platform:RateLimits:Address:Burst={defaults.Burst}", $"--Platform:RateLimits:Address:PerSecond={defaults.PerSecond}"]);
+        var http = gateway.Http;
+        (await http.PutAsJsonAsync("/api/v1/tenants/flood", new { name = "测试省" })).EnsureSuccessStatusCode();
+
+        var started = DateTime.UtcNow;
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        await Parallel.ForEachAsync(Enumerable.Range(0, 2_000), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (_, _) =>
+        {
+            var response = await http.GetAsync("/api/v1/tenants/flood");
+            lock (statuses)
+            {
+                statuses.Add(response.StatusCode);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    refused ??= response;
+                }
+            }
+        });
+        var seconds = (DateTime.UtcNow - started).TotalSeconds;
+
+        var limited = statuses.Count(s => s == HttpStatusCode.TooManyRequests);
+        Assert.True(limited > 0, $"2,000 requests in {seconds:F2} s met no limit");
+        Assert.Equal(2_000, statuses.Count(s => s is HttpStatusCode.OK or HttpStatusCode.TooManyRequests));
+        Assert.True(seconds >= 0.8 || limited >= 2_000 - (defaults.Burst + defaults.PerSecond * seconds) - 50,
+            $"{limited} refused in {seconds:F2} s");
+        Assert.NotNull(refused!.Headers.RetryAfter);
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Contains("Retry-After", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // The bucket refills: after the wait it names, the caller is served again.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/tenants/flood")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Three_hundred_tenants_created_at_once_by_one_caller_are_mostly_refused_and_renames_are_not_counted()
+    {
+        await using var gateway = await LoopbackGateway.StartAsync(Quiet);
+        var http = gateway.Http;
+        var prefix = "n" + Guid.NewGuid().ToString("N")[..8];
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 300).Select(async i =>
+            (await http.PutAsJsonAsync($"/api/v1/tenants/{prefix}{i}", new { name = "批量创建" })).StatusCode));
+        var created = statuses.Count(s => s == HttpStatusCode.OK);
+        var settings = new RateLimitSettings().TenantCreation;
+        Assert.InRange(created, settings.Burst, settings.Burst + 30);
+        Assert.Equal(300 - created, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+
+        // A tenant that exists is renamed as often as its admin likes; the creation limit does not apply.
+        var existing = $"{prefix}{Array.IndexOf(statuses, HttpStatusCode.OK)}";
+        for (var i = 0; i < 40; i++)
+        {
+            var tenant = await http.GetAsync($"/api/v1/tenants/{existing}");
+            var rename = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/tenants/{existing}") { Content = JsonContent.Create(new { name = $"改名{i}" }) };
+            rename.Headers.IfMatch.Add(tenant.Headers.ETag!);
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(rename)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task One_tenant_over_its_limit_is_refused_while_another_is_served()
+    {
+        await using var gateway = await LoopbackGateway.StartAsync([.. Quiet, "--Platform:RateLimits:Tenant:Burst=20", "--Platform:RateLimits:Tenant:PerSecond=1"]);
+        var http = gateway.Http;
+        (await http.PutAsJsonAsync("/api/v1/tenants/busy", new { name = "繁忙" })).EnsureSuccessStatusCode();
+        (await http.PutAsJsonAsync("/api/v1/tenants/quiet", new { name = "安静" })).EnsureSuccessStatusCode();
+
+        var busy = new List<HttpStatusCode>();
+        for (var i = 0; i < 40; i++)
+        {
+            busy.Add((await http.GetAsync("/api/v1/tenants/busy/framework")).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, busy);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/tenants/quiet/framework")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_on_one_username_are_limited_before_the_address_limit()
+    {
+        await using var gateway = await LoopbackGateway.StartAsync(Quiet);
+        var http = gateway.Http;
+        var settings = new RateLimitSettings();
+
+        // Until the sign-in route exists the attempts answer 404; the limit sits on the path, in front of any route.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < settings.SignInUsername.Burst + 5; i++)
+        {
+            statuses.Add((await http.PostAsJsonAsync(RateLimits.SignInPath, new { tenant = "demo", username = "Admin", password = $"guess{i}" })).StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(settings.SignInUsername.Burst));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[settings.SignInUsername.Burst]);
+
+        // Another username from the same address is not held back by the first one's limit.
+        var other = await http.PostAsJsonAsync(RateLimits.SignInPath, new { tenant = "demo", username = "secretary", password = "x" });
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, other.StatusCode);
+
+        // The username is matched without regard to case: "ADMIN" is the same person.
+        var shouted = await http.PostAsJsonAsync(RateLimits.SignInPath, new { tenant = "demo", username = "ADMIN", password = "x" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, shouted.StatusCode);
+        Assert.NotNull(shouted.Headers.RetryAfter);
+    }
+}
