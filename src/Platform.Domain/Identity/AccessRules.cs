@@ -30,7 +30,7 @@ public static class AccessRules
         Operation.ChangeTenant or Operation.PublishFramework or Operation.ImportHierarchy or Operation.CorrectRating
             or Operation.CreateCampaign or Operation.AdvanceCampaign => TenantAdmin,
         Operation.MoveNode or Operation.CloseNode or Operation.RecordBaseline or Operation.RecordVeto
-            or Operation.Review or Operation.DecideAppeal or Operation.ManageAccounts => Admins,
+            or Operation.Review or Operation.DecideAppeal or Operation.ManageAccounts or Operation.ReadAudit => Admins,
         Operation.SelfAssess or Operation.Appeal => [Role.BranchSecretary],
         Operation.CrossCheck => [Role.Reviewer],
         Operation.FinaliseResults => [],
@@ -44,7 +44,7 @@ public static class AccessRules
 
     /// <summary>Whether the operation changes something.</summary>
     public static bool IsWrite(Operation operation) =>
-        operation is not (Operation.Read or Operation.ReadTenantWide or Operation.ReadProvinceWide);
+        operation is not (Operation.Read or Operation.ReadTenantWide or Operation.ReadProvinceWide or Operation.ReadAudit);
 
     /// <summary>Why <paramref name="role"/> may not do <paramref name="operation"/>, saying who may.</summary>
     public static string Refusal(Role role, Operation operation)
@@ -81,6 +81,7 @@ public static class AccessRules
         Operation.Appeal => "appeal a branch's result",
         Operation.DecideAppeal => "decide an appeal",
         Operation.ManageAccounts => "manage accounts",
+        Operation.ReadAudit => "read the audit log",
         Operation.FinaliseResults => "make campaign results official",
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
     };

@@ -61,6 +61,9 @@ public enum Operation
     /// <summary>Create, reset, suspend and resume accounts (账号管理).</summary>
     ManageAccounts,
 
+    /// <summary>Read the audit log (审计日志): a tenant admin the whole of it, a region admin the lines of its subtree.</summary>
+    ReadAudit,
+
     /// <summary>Make a campaign's results official at final: the platform's own work, done for whoever advanced it.</summary>
     FinaliseResults,
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Platform.Contracts.Audit;
 using Platform.Domain.Audit;
 using Platform.Domain.Hierarchy;
+using Platform.Domain.Identity;
+using Platform.Gateway.Access;
 using Platform.Gateway.Api;
-using Platform.Gateway.Audit;
 using Platform.Gateway.Infrastructure;
 
 namespace Platform.Gateway.Endpoints;
@@ -18,27 +18,30 @@ internal static class AuditEndpoints
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("/audit", Read)
+            .Requires(Operation.ReadAudit)
             .WithTags("Audit")
             .WithSummary("The tenant's audit log (审计日志): every write, newest first, filtered and paged")
             .WithDescription(
                 "actor: an account id or username; target: a target path or its prefix (campaigns/c1) or a node code; within: a node code, " +
                 "only lines in its subtree; from (inclusive) and to (exclusive): ISO 8601 times; page from 1; pageSize 1-500. " +
-                "Lines are never edited or removed. Reading is for tenant admins (all) and region admins (their subtree) once accounts exist; until then it answers 403.")
+                "Lines are never edited or removed. A tenant admin reads every line; a region admin only the lines of its subtree (within defaults to its scope, and a within outside it answers 404 as a node that does not exist).")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return tenant;
     }
 
     private static async Task<Results<Ok<AuditLogPageDto>, ProblemHttpResult>> Read(
-        string tenant, AuditLogReader reader, IOptions<AuditSettings> settings,
+        TenantAccess access, AuditLogReader reader,
         string? actor, string? target, string? within, string? from, string? to, int? page, int? pageSize)
     {
-        // TEMPORARY until authorization lands: nobody may read but tests that switch this on (see AuditSettings).
-        if (!settings.Value.UnguardedReads)
+        // A region admin's lines are those filed under its subtree: its own scope unless it narrows it further.
+        if (!AccessRules.SeesWholeTenant(access.Caller.Role))
         {
-            return TypedResults.Problem(
-                "reading the audit log is for tenant and region admins, and accounts are not enabled on this deployment yet; ask the operator",
-                statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+            within ??= access.Caller.ScopeCode;
+            if (within is null || !NodeCodes.IsWellFormed(within) || !await access.CoversAsync(within))
+            {
+                return Problems.NotFound($"there is no '{within}' within your scope in this tenant");
+            }
         }
 
         var errors = new List<FieldError>();
@@ -60,7 +63,7 @@ internal static class AuditEndpoints
             return Problems.Invalid(errors);
         }
 
-        var found = await reader.ReadAsync(tenant, query);
+        var found = await reader.ReadAsync(access.Tenant, query);
         return TypedResults.Ok(new AuditLogPageDto(query.Page, query.PageSize, found.HasMore, found.ScannedUntil,
             found.Entries.Select(AuditLogEntryDto.From).ToArray()));
     }
