@@ -3,14 +3,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Contracts.Hierarchy;
 using Platform.Domain.Framework;
 using Platform.Domain.Scoring;
+using Platform.Gateway.Access;
 using Platform.Gateway.Api;
+using Platform.Gateway.Audit;
 using Platform.Gateway.Infrastructure;
 
 namespace Platform.Gateway.Endpoints;
 
 /// <summary>
-/// Measurement hooks for the benchmark, off unless <c>Platform:Diagnostics=true</c>: a full garbage collection and
-/// deactivating every grain are not things an ordinary caller should be able to trigger.
+/// Measurement hooks for the benchmark, off unless <c>Platform:Diagnostics=true</c>: a full garbage collection,
+/// deactivating every grain and routes taken on trust without a token are not things an ordinary caller should be able
+/// to reach.
 /// </summary>
 internal static class DiagnosticsEndpoints
 {
@@ -32,6 +35,14 @@ internal static class DiagnosticsEndpoints
 
         // The same, behind a valid token: the difference between the two is what authentication costs a request.
         diagnostics.MapPut("/echo-signed-in/orgs/{code}/assessment", Echo).RequireAuthorization();
+
+        // The tenant's node and assessment routes again, taken on trust as the tenant's admin (no token, no access
+        // check): beside the real routes, what authentication and authorization cost a submission and a read.
+        diagnostics.MapGroup("/trusted/tenants/{tenant}")
+            .AddEndpointFilter<TrustedCallerFilter>()
+            .AddEndpointFilter<AuditFilter>()
+            .MapNodeEndpoints()
+            .MapAssessmentEndpoints();
         return app;
     }
 

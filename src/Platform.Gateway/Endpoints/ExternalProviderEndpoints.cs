@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Contracts;
 using Platform.Contracts.Identity;
 using Platform.Domain.Identity;
+using Platform.Gateway.Access;
 using Platform.Gateway.Api;
 using Platform.Gateway.Identity;
 using Platform.Gateway.Infrastructure;
@@ -15,7 +16,7 @@ internal static class ExternalProviderEndpoints
 
     public static RouteGroupBuilder MapExternalProviderEndpoints(this RouteGroupBuilder tenant)
     {
-        var provider = tenant.MapGroup("/identity-provider").WithTags("Accounts").RequireAuthorization();
+        var provider = tenant.MapGroup("/identity-provider").WithTags("Accounts").Requires(Operation.ChangeTenant);
         provider.MapPut("/", Put)
             .WithSummary("Accept the tenant's own OpenID Connect provider's tokens on this tenant's routes (tenant admin)")
             .WithDescription("Give the authority (issuer), the audience its tokens carry for this platform, and how their claims map: the username claim, the role claim and what each of its values means, and the claim holding the scope node's code. Keys are read from the authority's discovery document and JWKS, cached.")

@@ -13,10 +13,10 @@ public sealed class RateLimitSettings
     /// account (about 700 are refused) while one person, or one client of a load test, never comes near it.</summary>
     public TokenBucket Account { get; set; } = new() { Burst = 500, PerSecond = 1_000 };
 
-    /// <summary>Per client address, for requests with no signed-in account. Loose, because until authorization lands every
-    /// caller is anonymous and a whole deadline day (the benchmark: 32 clients on one address) arrives this way; once
-    /// the API requires accounts, anonymous requests are refused cheaply and this can be tightened.</summary>
-    public TokenBucket Address { get; set; } = new() { Burst = 25_000, PerSecond = 25_000 };
+    /// <summary>Per client address, for requests with no signed-in account: what anyone may send before signing in (the
+    /// API reference, health, sign-in itself). Every tenant route needs an account, so this holds no user's work back;
+    /// behind a proxy, configure forwarded headers so that each client is its own address.</summary>
+    public TokenBucket Address { get; set; } = new() { Burst = 1_000, PerSecond = 500 };
 
     /// <summary>Per tenant, every request under <c>/api/v1/tenants/{tenant}</c>: one province cannot take the whole
     /// deployment. Above what this two-core machine serves in all (about 13,000 reads/s), so it binds on larger ones.</summary>
@@ -31,8 +31,9 @@ public sealed class RateLimitSettings
     public TokenBucket SignInAddress { get; set; } = new() { Burst = 100, PerSecond = 5 };
 
     /// <summary>Per tenant and username, sign-in attempts: guessing one person's password is slowed to 6 a minute after
-    /// the first 10, from any number of addresses.</summary>
-    public TokenBucket SignInUsername { get; set; } = new() { Burst = 10, PerSecond = 0.1 };
+    /// the first 20, from any number of addresses. Above the lockout's 5 failures, so a person who mistypes meets the
+    /// lockout's answer (423) first.</summary>
+    public TokenBucket SignInUsername { get; set; } = new() { Burst = 20, PerSecond = 0.1 };
 }
 
 /// <summary>A token bucket: at most <see cref="Burst"/> requests at once, refilled at <see cref="PerSecond"/>.</summary>

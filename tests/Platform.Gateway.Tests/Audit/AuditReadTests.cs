@@ -3,13 +3,15 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Platform.Domain.Identity;
 using Platform.Gateway.Tests.Infrastructure;
 
 namespace Platform.Gateway.Tests.Audit;
 
 /// <summary>Reading the audit log: newest first, paged across sealed pages, filtered by actor, target, subtree and time;
 /// and nothing that could change a line.</summary>
-public sealed class AuditReadTests(AuditFixture fixture) : IClassFixture<AuditFixture>
+[Collection(GatewayCollection.Name)]
+public sealed class AuditReadTests(GatewayFixture fixture)
 {
     private HttpClient Http => fixture.Http;
 
@@ -18,11 +20,12 @@ public sealed class AuditReadTests(AuditFixture fixture) : IClassFixture<AuditFi
     [Fact]
     public async Task Lines_are_newest_first_paged_and_filtered_by_actor_target_subtree_and_time()
     {
-        var tenant = "r" + Guid.NewGuid().ToString("N")[..12];
-        (await Http.PutAsJsonAsync($"/api/v1/tenants/{tenant}", new { name = "测试省" })).EnsureSuccessStatusCode();
-        (await Http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(TwoCityProvince.Csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        var tenant = await fixture.CreateTenantAsync(TwoCityProvince.Csv);
+        using var jia = await fixture.CreateAccountAsync(tenant, Role.TenantAdmin, "430000", "jia");
+        using var yi = await fixture.CreateAccountAsync(tenant, Role.TenantAdmin, "430000", "yi");
 
-        // 240 submissions, four branches in turn, two actors: sealed pages of the log and more in the open one.
+        // Tenant, import, two accounts: four lines. Then 240 submissions, four branches in turn, by the two accounts:
+        // sealed pages of the log and more in the open one.
         var etags = new Dictionary<string, EntityTagHeaderValue?>();
         DateTimeOffset? middle = null;
         for (var i = 0; i < 240; i++)
@@ -30,14 +33,14 @@ public sealed class AuditReadTests(AuditFixture fixture) : IClassFixture<AuditFi
             var branch = Branches[i % Branches.Length];
             var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/tenants/{tenant}/orgs/{branch}/assessment")
             {
-                Content = JsonContent.Create(new { actor = i % 3 == 0 ? "甲" : "乙", scores = Scores.AtShare(0.5m + i % 40 / 100m) }),
+                Content = JsonContent.Create(new { scores = Scores.AtShare(0.5m + i % 40 / 100m) }),
             };
             if (etags.GetValueOrDefault(branch) is { } etag)
             {
                 request.Headers.IfMatch.Add(etag);
             }
 
-            var response = await Http.SendAsync(request);
+            var response = await (i % 3 == 0 ? jia : yi).Http.SendAsync(request);
             response.EnsureSuccessStatusCode();
             etags[branch] = response.Headers.ETag;
             if (i == 119)
@@ -46,7 +49,7 @@ public sealed class AuditReadTests(AuditFixture fixture) : IClassFixture<AuditFi
             }
         }
 
-        // Tenant, import, 240 submissions: 242 lines, newest first across the open page and two sealed ones.
+        // 244 lines, newest first across the open page and sealed ones.
         var sequences = new List<long>();
         for (var page = 1; page <= 3; page++)
         {
@@ -55,11 +58,11 @@ public sealed class AuditReadTests(AuditFixture fixture) : IClassFixture<AuditFi
             Assert.Equal(page < 3, read.GetProperty("hasMore").GetBoolean());
         }
 
-        Assert.Equal(Enumerable.Range(0, 242).Reverse().Select(i => (long)i), sequences);
+        Assert.Equal(Enumerable.Range(0, 244).Reverse().Select(i => (long)i), sequences);
 
-        var byActor = await AuditLog.LinesAsync(Http, tenant, $"actor={Uri.EscapeDataString("甲")}&pageSize=500");
+        var byActor = await AuditLog.LinesAsync(Http, tenant, "actor=jia&pageSize=500");
         Assert.Equal(80, byActor.Count);
-        Assert.All(byActor, l => Assert.Equal("甲", l.Text("actor")));
+        Assert.All(byActor, l => Assert.Equal(("jia", "tenantAdmin"), (l.Text("actorName"), l.Text("role"))));
 
         var byTarget = await AuditLog.LinesAsync(Http, tenant, $"target={Branches[2]}&pageSize=500");
         Assert.Equal(60, byTarget.Count);
@@ -72,18 +75,18 @@ public sealed class AuditReadTests(AuditFixture fixture) : IClassFixture<AuditFi
         Assert.All(zhuzhou, l => Assert.Contains("430200", l.GetProperty("ancestry").EnumerateArray().Select(a => a.GetString())));
         Assert.Empty(await AuditLog.LinesAsync(Http, tenant, "within=430200&target=tenant"));
 
-        // Lines 0-121 (tenant, import and the first 120 submissions) are up to the middle; the rest after it.
+        // Lines 0-123 (tenant, import, accounts and the first 120 submissions) are up to the middle; the rest after it.
         var at = Uri.EscapeDataString(middle!.Value.ToString("O"));
         var after = await AuditLog.LinesAsync(Http, tenant, $"from={at}&pageSize=500");
         var upTo = await AuditLog.LinesAsync(Http, tenant, $"to={at}&pageSize=500");
-        Assert.Equal(121, after[^1].GetProperty("sequence").GetInt64());
+        Assert.Equal(123, after[^1].GetProperty("sequence").GetInt64());
         Assert.Equal(121, after.Count);
-        Assert.Equal(120, upTo[0].GetProperty("sequence").GetInt64());
-        Assert.Equal(121, upTo.Count);
+        Assert.Equal(122, upTo[0].GetProperty("sequence").GetInt64());
+        Assert.Equal(123, upTo.Count);
 
-        var combined = await AuditLog.LinesAsync(Http, tenant, $"from={at}&within=430100&actor={Uri.EscapeDataString("乙")}&pageSize=500");
-        Assert.All(combined, l => Assert.True(l.GetProperty("sequence").GetInt64() >= 121 && l.Text("actor") == "乙" && l.Text("node").StartsWith("9430102", StringComparison.Ordinal)));
-        Assert.Equal(after.Count(l => l.Text("actor") == "乙" && l.Text("node").StartsWith("9430102", StringComparison.Ordinal)), combined.Count);
+        var combined = await AuditLog.LinesAsync(Http, tenant, $"from={at}&within=430100&actor=yi&pageSize=500");
+        Assert.All(combined, l => Assert.True(l.GetProperty("sequence").GetInt64() >= 123 && l.Text("actorName") == "yi" && l.Text("node").StartsWith("9430102", StringComparison.Ordinal)));
+        Assert.Equal(after.Count(l => l.Text("actorName") == "yi" && l.Text("node").StartsWith("9430102", StringComparison.Ordinal)), combined.Count);
     }
 
     [Theory]
@@ -93,8 +96,7 @@ public sealed class AuditReadTests(AuditFixture fixture) : IClassFixture<AuditFi
     [InlineData("to=2026-13-01", "to")]
     public async Task A_bad_query_is_a_400_naming_the_parameter(string query, string field)
     {
-        var tenant = "q" + Guid.NewGuid().ToString("N")[..12];
-        (await Http.PutAsJsonAsync($"/api/v1/tenants/{tenant}", new { name = "测试省" })).EnsureSuccessStatusCode();
+        var tenant = await fixture.CreateTenantAsync();
         await (await Http.GetAsync($"/api/v1/tenants/{tenant}/audit?{query}")).AssertFieldProblemAsync(field);
     }
 
@@ -109,8 +111,7 @@ public sealed class AuditReadTests(AuditFixture fixture) : IClassFixture<AuditFi
         Assert.Contains("get /api/v1/tenants/{tenant}/audit", onAudit);
         Assert.All(onAudit, operation => Assert.StartsWith("get ", operation, StringComparison.Ordinal));
 
-        var tenant = "e" + Guid.NewGuid().ToString("N")[..12];
-        (await Http.PutAsJsonAsync($"/api/v1/tenants/{tenant}", new { name = "测试省" })).EnsureSuccessStatusCode();
+        var tenant = await fixture.CreateTenantAsync();
         var before = await AuditLog.LinesAsync(Http, tenant);
         foreach (var method in new[] { HttpMethod.Put, HttpMethod.Post, HttpMethod.Patch, HttpMethod.Delete })
         {
@@ -125,15 +126,38 @@ public sealed class AuditReadTests(AuditFixture fixture) : IClassFixture<AuditFi
     }
 }
 
-/// <summary>Until authorization lands, a deployment lets nobody read the log; the tests' switch is off here.</summary>
+/// <summary>Who reads the log: a tenant admin all of it, a region admin its subtree's lines; nobody else.</summary>
 [Collection(GatewayCollection.Name)]
-public sealed class AuditReadGateTests(GatewayFixture fixture)
+public sealed class AuditReadAccessTests(GatewayFixture fixture)
 {
     [Fact]
-    public async Task Reading_the_log_is_refused_unless_the_deployment_opens_it()
+    public async Task Only_admins_read_the_log_and_a_region_admin_only_the_lines_of_its_subtree()
     {
-        var tenant = await fixture.CreateTenantAsync();
-        var problem = await (await fixture.Http.GetAsync($"/api/v1/tenants/{tenant}/audit")).AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Contains("admins", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var tenant = await fixture.CreateTenantAsync(TwoCityProvince.Csv);
+        var api = $"/api/v1/tenants/{tenant}";
+        foreach (var branch in new[] { "9430102001-01", "9430202001-01" })
+        {
+            (await fixture.Http.PutAsJsonAsync($"{api}/orgs/{branch}/assessment", new { scores = Scores.AtShare(0.8m) })).EnsureSuccessStatusCode();
+        }
+
+        using var changsha = await fixture.CreateAccountAsync(tenant, Role.RegionAdmin, "430100");
+        var own = await AuditLog.LinesAsync(changsha.Http, tenant);
+        Assert.Equal(["orgs/9430102001-01"], own.Select(l => l.Text("target")));
+        Assert.Equal(own.Count, (await AuditLog.LinesAsync(changsha.Http, tenant, "within=430102")).Count);
+        await (await changsha.Http.GetAsync($"{api}/audit?within=430200")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await changsha.Http.GetAsync($"{api}/audit?within=430000")).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        foreach (var role in new[] { Role.Viewer, Role.Reviewer })
+        {
+            using var reader = await fixture.CreateAccountAsync(tenant, role, role == Role.Viewer ? "430000" : "430100");
+            await (await reader.Http.GetAsync($"{api}/audit")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        using var secretary = await fixture.CreateAccountAsync(tenant, Role.BranchSecretary, "9430102001-01");
+        await (await secretary.Http.GetAsync($"{api}/audit")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        using var anonymous = fixture.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"{api}/audit")).StatusCode);
+        using var stranger = fixture.ClientFor(fixture.AdminOf(await fixture.CreateTenantAsync()));
+        await (await stranger.GetAsync($"{api}/audit")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 }

@@ -3,14 +3,16 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Platform.Domain.Identity;
 using Platform.Gateway.Tests.Hostility;
 using Platform.Gateway.Tests.Infrastructure;
 
 namespace Platform.Gateway.Tests.Audit;
 
 /// <summary>Every write route of the API leaves exactly one line in its tenant's audit log, from one place (the audit
-/// filter): the route's operation id, its target, the actor, the status it answered, before and after.</summary>
-public sealed class AuditWriteRoutesTests(AuditFixture fixture) : IClassFixture<AuditFixture>
+/// filter): the route's operation id, its target, the signed-in actor, the status it answered, before and after.</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class AuditWriteRoutesTests(GatewayFixture fixture)
 {
     private HttpClient Http => fixture.Http;
 
@@ -42,7 +44,6 @@ public sealed class AuditWriteRoutesTests(AuditFixture fixture) : IClassFixture<
         {
             Template = JsonSerializer.SerializeToNode(new
             {
-                actor = "省委教育工委",
                 reason = "复核更正",
                 scores = new Dictionary<string, decimal> { ["1.1"] = 1m },
                 reasons = new Dictionary<string, string> { ["1.1"] = "记录核实" },
@@ -65,7 +66,7 @@ public sealed class AuditWriteRoutesTests(AuditFixture fixture) : IClassFixture<
             seen.Add(operation);
             Assert.Equal(Operations[route.Name], operation);
             Assert.Equal((int)response.StatusCode, line.GetProperty("status").GetInt32());
-            Assert.Equal(route.Template?["actor"]?.GetValue<string>() ?? "anonymous", line.Text("actor"));
+            AssertActor(line, ExpectedActor(route, tenant), route.Name);
             AssertTarget(route, tenant, line.Text("target"));
             if (route.Path.Contains("/nodes/", StringComparison.Ordinal) || route.Path.Contains("/orgs/", StringComparison.Ordinal)
                 || route.Path.Contains("/branches/", StringComparison.Ordinal))
@@ -76,6 +77,39 @@ public sealed class AuditWriteRoutesTests(AuditFixture fixture) : IClassFixture<
             }
 
             Assert.False(string.IsNullOrEmpty(line.Text("after")), $"{route.Name}: a line says what the write left ({line})");
+        }
+
+        // The tenant's own administration: its accounts, its identity provider, and the operator's suspension.
+        var administered = await fixture.CreateTenantAsync(SmallProvince.Csv);
+        var admin = fixture.AdminOf(administered).Username;
+        var api = $"/api/v1/tenants/{administered}";
+        var provider = new
+        {
+            authority = "https://idp.example.edu.cn", audience = "platform", usernameClaim = "preferred_username",
+            roleClaim = "role", roleValues = new Dictionary<string, string> { ["leader"] = "viewer" }, scopeClaim = "org",
+        };
+        (string Name, HttpMethod Method, string Path, HttpContent? Body, string Actor, string Role)[] administration =
+        [
+            ("POST account", HttpMethod.Post, $"{api}/accounts", JsonContent.Create(new { username = "audited", displayName = "审计", role = "viewer", scopeCode = SmallProvince.Root }), admin, "tenantAdmin"),
+            ("POST secretaries", HttpMethod.Post, $"{api}/accounts/secretaries", new StringContent($"branchCode,username,displayName\n{WriteRoutes.Branch},sec-audited,书记\n", Encoding.UTF8, "text/csv"), admin, "tenantAdmin"),
+            ("POST password reset", HttpMethod.Post, $"{api}/accounts/audited/password-reset", null, admin, "tenantAdmin"),
+            ("POST account suspend", HttpMethod.Post, $"{api}/accounts/audited/suspend", null, admin, "tenantAdmin"),
+            ("POST account resume", HttpMethod.Post, $"{api}/accounts/audited/resume", null, admin, "tenantAdmin"),
+            ("PUT identity provider", HttpMethod.Put, $"{api}/identity-provider", JsonContent.Create(provider), admin, "tenantAdmin"),
+            ("DELETE identity provider", HttpMethod.Delete, $"{api}/identity-provider", null, admin, "tenantAdmin"),
+            ("POST tenant suspend", HttpMethod.Post, $"{api}/suspend", null, fixture.Gateway.Clients.Tokens.Operator.Username, "operator"),
+            ("POST tenant resume", HttpMethod.Post, $"{api}/resume", null, fixture.Gateway.Clients.Tokens.Operator.Username, "operator"),
+        ];
+        foreach (var (name, method, path, body, actor, role) in administration)
+        {
+            var before = await AuditLog.NewestAsync(Http, administered);
+            var response = await Http.SendAsync(new HttpRequestMessage(method, path) { Content = body });
+            Assert.True(response.IsSuccessStatusCode, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            var line = Assert.Single(await AuditLog.SinceAsync(Http, administered, before));
+            report.AppendLine($"{name}: {(int)response.StatusCode}, {line.Text("operation")}");
+            Assert.Equal((int)response.StatusCode, line.GetProperty("status").GetInt32());
+            AssertActor(line, (actor, role), name);
+            seen.Add(line.Text("operation"));
         }
 
         // Nothing that writes in a tenant escapes: the routes tried are every write operation of the OpenAPI document.
@@ -90,18 +124,17 @@ public sealed class AuditWriteRoutesTests(AuditFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_refusal_the_route_decided_is_a_line_with_its_status_and_a_request_refused_before_the_route_is_not()
     {
-        var tenant = "a" + Guid.NewGuid().ToString("N")[..12];
-        (await Http.PutAsJsonAsync($"/api/v1/tenants/{tenant}", new { name = "测试省" })).EnsureSuccessStatusCode();
-        (await Http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(SmallProvince.Csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
         var api = $"/api/v1/tenants/{tenant}";
-        (await Http.PutAsJsonAsync($"{api}/orgs/{WriteRoutes.Branch}/assessment", new { actor = "甲", scores = Scores.AtShare(0.8m) })).EnsureSuccessStatusCode();
+        (await Http.PutAsJsonAsync($"{api}/orgs/{WriteRoutes.Branch}/assessment", new { scores = Scores.AtShare(0.8m) })).EnsureSuccessStatusCode();
+        var admin = fixture.AdminOf(tenant).Username;
 
         // Refused by the route: 428 (no If-Match on an existing assessment) and 400 naming a field.
         var before = await AuditLog.NewestAsync(Http, tenant);
-        var unguarded = await Http.PutAsJsonAsync($"{api}/orgs/{WriteRoutes.Branch}/assessment", new { actor = "乙", scores = Scores.AtShare(0.9m) });
+        var unguarded = await Http.PutAsJsonAsync($"{api}/orgs/{WriteRoutes.Branch}/assessment", new { scores = Scores.AtShare(0.9m) });
         Assert.Equal(HttpStatusCode.PreconditionRequired, unguarded.StatusCode);
         var line = Assert.Single(await AuditLog.SinceAsync(Http, tenant, before));
-        Assert.Equal((428, "乙", "AssessmentPut"), (line.GetProperty("status").GetInt32(), line.Text("actor"), line.Text("operation")));
+        Assert.Equal((428, admin, "AssessmentPut"), (line.GetProperty("status").GetInt32(), line.Text("actorName"), line.Text("operation")));
         Assert.Contains("If-Match", line.Text("after"), StringComparison.Ordinal);
 
         before = await AuditLog.NewestAsync(Http, tenant);
@@ -110,7 +143,8 @@ public sealed class AuditWriteRoutesTests(AuditFixture fixture) : IClassFixture<
         await (await Http.SendAsync(move)).AssertFieldProblemAsync("parentCode");
         Assert.Equal(400, Assert.Single(await AuditLog.SinceAsync(Http, tenant, before)).GetProperty("status").GetInt32());
 
-        // Refused before any route ran: malformed JSON, a form post, a body over the limit. No line.
+        // Refused before any route ran: malformed JSON, a form post, a body over the limit; or asked by a caller who is not
+        // of the tenant: anonymous, another tenant's admin. No line.
         before = await AuditLog.NewestAsync(Http, tenant);
         var malformed = await Http.PutAsync($"{api}/orgs/{WriteRoutes.Branch}/assessment", new StringContent("{\"scores\":", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
@@ -118,23 +152,21 @@ public sealed class AuditWriteRoutesTests(AuditFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
         var oversized = await Http.PostAsync($"{api}/nodes/9430103001/move", new StringContent($"{{\"parentCode\":\"{new string('1', 5_000)}\"}}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
+        using var anonymous = fixture.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync($"{api}/campaigns", new { name = "x" })).StatusCode);
+        using var stranger = fixture.ClientFor(fixture.AdminOf(await fixture.CreateTenantAsync()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsJsonAsync($"{api}/campaigns", new { name = "x" })).StatusCode);
         Assert.Empty(await AuditLog.SinceAsync(Http, tenant, before));
-
-        // A tenant that does not exist has no log for anyone to fill.
-        var ghost = "g" + Guid.NewGuid().ToString("N")[..12];
-        Assert.Equal(HttpStatusCode.NotFound, (await Http.PostAsJsonAsync($"/api/v1/tenants/{ghost}/campaigns", new { name = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync($"/api/v1/tenants/{ghost}/audit")).StatusCode);
     }
 
     [Fact]
     public async Task A_move_is_seen_from_both_the_old_and_the_new_region_and_a_rating_change_keeps_old_and_new()
     {
-        var tenant = "m" + Guid.NewGuid().ToString("N")[..12];
-        (await Http.PutAsJsonAsync($"/api/v1/tenants/{tenant}", new { name = "测试省" })).EnsureSuccessStatusCode();
-        (await Http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(TwoCityProvince.Csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        var tenant = await fixture.CreateTenantAsync(TwoCityProvince.Csv);
         var api = $"/api/v1/tenants/{tenant}";
 
-        // The school moves from 芙蓉区 (长沙) to 荷塘区 (株洲): either city's admin sees the move in its subtree.
+        // The school moves from 芙蓉区 (长沙) to 荷塘区 (株洲): either city's admin sees the move in its subtree, and
+        // reads it there themselves.
         var move = new HttpRequestMessage(HttpMethod.Post, $"{api}/nodes/9430102001/move") { Content = JsonContent.Create(new { parentCode = "430202" }) };
         move.Headers.IfMatch.Add(EntityTagHeaderValue.Parse((await Http.GetAsync($"{api}/nodes/9430102001")).Headers.ETag!.Tag));
         (await Http.SendAsync(move)).EnsureSuccessStatusCode();
@@ -142,26 +174,56 @@ public sealed class AuditWriteRoutesTests(AuditFixture fixture) : IClassFixture<
         {
             var moved = Assert.Single(await AuditLog.LinesAsync(Http, tenant, $"within={city}&target=nodes/9430102001"));
             Assert.Equal("NodeMove", moved.Text("operation"));
+            using var cityAdmin = await fixture.CreateAccountAsync(tenant, Role.RegionAdmin, city);
+            Assert.Single(await AuditLog.LinesAsync(cityAdmin.Http, tenant, "target=nodes/9430102001"));
         }
 
-        // After the move, a branch of that school is 株洲's alone.
-        var put = await Http.PutAsJsonAsync($"{api}/orgs/9430102001-01/assessment", new { actor = "甲", scores = Scores.AtShare(0.95m) });
+        // After the move, a branch of that school is 株洲's alone; 长沙's admin cannot read 株洲's lines.
+        var put = await Http.PutAsJsonAsync($"{api}/orgs/9430102001-01/assessment", new { scores = Scores.AtShare(0.95m) });
         put.EnsureSuccessStatusCode();
         Assert.Empty(await AuditLog.LinesAsync(Http, tenant, "within=430100&target=9430102001-01"));
         var rated = Assert.Single(await AuditLog.LinesAsync(Http, tenant, "within=430200&target=9430102001-01"));
         Assert.Equal("", rated.Text("before"));
+        using var changsha = await fixture.CreateAccountAsync(tenant, Role.RegionAdmin, "430100");
+        Assert.Empty(await AuditLog.LinesAsync(changsha.Http, tenant, "target=9430102001-01"));
+        await (await changsha.Http.GetAsync($"{api}/audit?within=430200")).AssertProblemAsync(HttpStatusCode.NotFound);
 
         var veto = new HttpRequestMessage(HttpMethod.Post, $"{api}/orgs/9430102001-01/assessment/vetoes")
         {
-            Content = JsonContent.Create(new { vetoId = "V2", reason = "发生意识形态事件", actor = "乙" }),
+            Content = JsonContent.Create(new { vetoId = "V2", reason = "发生意识形态事件" }),
         };
         veto.Headers.IfMatch.Add(put.Headers.ETag!);
         var vetoed = await (await Http.SendAsync(veto)).JsonAsync();
-        var line = (await AuditLog.LinesAsync(Http, tenant, "actor=乙"))[0];
+        var line = (await AuditLog.LinesAsync(Http, tenant, "pageSize=1"))[0];
+        Assert.Equal("AssessmentPostVeto", line.Text("operation"));
         var change = vetoed.GetProperty("change");
         Assert.Equal($"{change.GetProperty("oldRating").GetString()} {change.GetProperty("oldTotal").GetDecimal()}", line.Text("before"));
         Assert.Equal($"{vetoed.GetProperty("rating").GetString()} {vetoed.GetProperty("total").GetDecimal()}", line.Text("after"));
         Assert.NotEqual(line.Text("before"), line.Text("after"));
+    }
+
+    /// <summary>Who the test client signs a route in as: a branch's secretary for its self-assessment and appeal, a
+    /// reviewer of the assigned city for a cross-check (named <c>reviewer-</c> and the city), the tenant's admin for the
+    /// rest.</summary>
+    private (string Username, string Role) ExpectedActor(WriteRoute route, string tenant)
+    {
+        var segments = route.Path.Split('/');
+        return route.Name switch
+        {
+            "PUT self-assessment" or "POST appeal" => ($"secretary-{segments[^2]}", "branchSecretary"),
+            "PUT cross-check" => ("reviewer-", "reviewer"),
+            _ => (fixture.AdminOf(tenant).Username, "tenantAdmin"),
+        };
+    }
+
+    /// <summary>The line names the signed-in account (its id, username and role), never a name the request supplied.</summary>
+    private static void AssertActor(JsonElement line, (string Username, string Role) expected, string route)
+    {
+        var username = line.Text("actorName");
+        Assert.True(expected.Username.EndsWith('-') ? username.StartsWith(expected.Username, StringComparison.Ordinal) : username == expected.Username,
+            $"{route}: the line names '{username}', not {expected.Username}");
+        Assert.Equal(expected.Role, line.Text("role"));
+        Assert.False(string.IsNullOrEmpty(line.Text("actor")), $"{route}: a line names the account's id");
     }
 
     private async Task<HttpResponseMessage> SendAsync(WriteRoute route)

@@ -6,19 +6,21 @@ using Platform.Gateway.Tests.Infrastructure;
 namespace Platform.Gateway.Tests.Hardening;
 
 /// <summary>
-/// Rate limits over real HTTP. With no accounts yet every request here is anonymous, partitioned by address: each test
-/// gives the address partition the limits under test (the per-account defaults where the account limit is meant).
+/// Rate limits over real HTTP, for signed-in accounts (the test client signs every request in as the operator or the
+/// tenant's admin). A limit is shown to bind by giving it values a test can exceed on any machine, not by racing the
+/// defaults against the clock.
 /// </summary>
 public sealed class RateLimitTests
 {
     private static readonly string[] Quiet = ["--Platform:Seed:Demo=false"];
 
     [Fact]
-    public async Task Two_thousand_requests_in_under_a_second_from_one_caller_meet_429s_with_retry_after_at_the_account_defaults()
+    public async Task Requests_past_an_accounts_limit_meet_429s_with_retry_after_and_the_bucket_refills()
     {
-        var defaults = new RateLimitSettings().Account;
+        const int burst = 100;
+        const int perSecond = 100;
         await using var gateway = await LoopbackGateway.StartAsync([.. Quiet,
-            $"--Platform:RateLimits:Address:Burst={defaults.Burst}", $"--Platform:RateLimits:Address:PerSecond={defaults.PerSecond}"]);
+            $"--Platform:RateLimits:Account:Burst={burst}", $"--Platform:RateLimits:Account:PerSecond={perSecond}"]);
         var http = gateway.Http;
         (await http.PutAsJsonAsync("/api/v1/tenants/flood", new { name = "测试省" })).EnsureSuccessStatusCode();
 
@@ -39,11 +41,11 @@ public sealed class RateLimitTests
         });
         var seconds = (DateTime.UtcNow - started).TotalSeconds;
 
-        var limited = statuses.Count(s => s == HttpStatusCode.TooManyRequests);
-        Assert.True(limited > 0, $"2,000 requests in {seconds:F2} s met no limit");
-        Assert.Equal(2_000, statuses.Count(s => s is HttpStatusCode.OK or HttpStatusCode.TooManyRequests));
-        Assert.True(seconds >= 0.8 || limited >= 2_000 - (defaults.Burst + defaults.PerSecond * seconds) - 50,
-            $"{limited} refused in {seconds:F2} s");
+        // The account may have taken at most its burst and what the bucket refilled meanwhile; the rest are 429s.
+        var served = statuses.Count(s => s == HttpStatusCode.OK);
+        Assert.Equal(2_000, served + statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        Assert.True(served <= burst + perSecond * seconds + 1, $"{served} served in {seconds:F2} s past a limit of {burst} + {perSecond}/s");
+        Assert.True(served >= burst, $"only {served} served: the burst is {burst}");
         Assert.NotNull(refused!.Headers.RetryAfter);
         var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.Contains("Retry-After", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -61,13 +63,13 @@ public sealed class RateLimitTests
         var prefix = "n" + Guid.NewGuid().ToString("N")[..8];
         var statuses = await Task.WhenAll(Enumerable.Range(0, 300).Select(async i =>
             (await http.PutAsJsonAsync($"/api/v1/tenants/{prefix}{i}", new { name = "批量创建" })).StatusCode));
-        var created = statuses.Count(s => s == HttpStatusCode.OK);
+        var created = statuses.Count(s => s == HttpStatusCode.Created);
         var settings = new RateLimitSettings().TenantCreation;
         Assert.InRange(created, settings.Burst, settings.Burst + 30);
         Assert.Equal(300 - created, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
 
         // A tenant that exists is renamed as often as its admin likes; the creation limit does not apply.
-        var existing = $"{prefix}{Array.IndexOf(statuses, HttpStatusCode.OK)}";
+        var existing = $"{prefix}{Array.IndexOf(statuses, HttpStatusCode.Created)}";
         for (var i = 0; i < 40; i++)
         {
             var tenant = await http.GetAsync($"/api/v1/tenants/{existing}");

@@ -12,7 +12,7 @@ public sealed class DemoSeedingTests : IAsyncLifetime
 
     private HttpClient Http => _gateway!.Http;
 
-    public async Task InitializeAsync() => _gateway = await LoopbackGateway.StartAsync("--Platform:Seed:Demo=true", "--Platform:Audit:UnguardedReads=true");
+    public async Task InitializeAsync() => _gateway = await LoopbackGateway.StartAsync("--Platform:Seed:Demo=true");
 
     public async Task DisposeAsync()
     {
