@@ -81,7 +81,9 @@ public static class PlatformApp
         app.Use(RetryAfter.OnUnavailable);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UsePlatformIdentity();
+        app.UsePlatformAuthentication();
+        app.UsePlatformRateLimits();
+        app.UsePlatformCaller();
 
         app.MapOpenApi();
         app.MapScalarApiReference();

@@ -71,13 +71,20 @@ internal static class Hardening
             app.UseCors();
         }
 
-        if ((configuration.GetSection("Platform:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings()).Enabled)
+        app.Use(FormPostGuard.Apply);
+        return app;
+    }
+
+    /// <summary>The rate limits, after authentication: a signed-in request is counted against its account, one without
+    /// a valid token against its address.</summary>
+    public static WebApplication UsePlatformRateLimits(this WebApplication app)
+    {
+        if ((app.Configuration.GetSection("Platform:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings()).Enabled)
         {
             app.Use(RateLimits.CaptureSignInUser);
             app.UseRateLimiter();
         }
 
-        app.Use(FormPostGuard.Apply);
         return app;
     }
 }

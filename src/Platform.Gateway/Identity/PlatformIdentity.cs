@@ -104,10 +104,16 @@ public static class PlatformIdentity
         }
     }
 
-    /// <summary>Authentication, then the caller, then authorization: after routing, before every endpoint.</summary>
-    public static WebApplication UsePlatformIdentity(this WebApplication app)
+    /// <summary>Who the token says the caller is, before the rate limits count the request against its account.</summary>
+    public static WebApplication UsePlatformAuthentication(this WebApplication app)
     {
         app.UseAuthentication();
+        return app;
+    }
+
+    /// <summary>The caller, then authorization: after the rate limits, before every endpoint.</summary>
+    public static WebApplication UsePlatformCaller(this WebApplication app)
+    {
         app.UseMiddleware<CallerMiddleware>();
         app.UseAuthorization();
         return app;
