@@ -25,8 +25,11 @@ internal sealed class AuditFilter(AuditSink sink, NodeAncestry ancestry, TenantD
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!IsWrite(http.Request.Method) || http.Request.RouteValues["tenant"] is not string tenant || TenantIds.Problem(tenant) is not null
-            || http.Caller() is not { } caller || (caller.Tenant != tenant && caller.Role != Role.Operator))
+        var caller = http.Caller();
+        var ownAccount = http.GetEndpoint()?.Metadata.GetMetadata<AuditsOwnAccount>() is not null;
+        var tenant = ownAccount ? caller?.Tenant : http.Request.RouteValues["tenant"] as string;
+        if (!IsWrite(http.Request.Method) || tenant is null || TenantIds.Problem(tenant) is not null
+            || caller is null || (caller.Tenant != tenant && caller.Role != Role.Operator))
         {
             return await next(context);
         }
@@ -89,7 +92,7 @@ internal sealed class AuditFilter(AuditSink sink, NodeAncestry ancestry, TenantD
         // A move's line is in the old place's subtree too; the chain still ends with the node itself.
         var chain = formerPlace.Count == 0 || place.Count == 0 ? place : [.. place.SkipLast(1), .. formerPlace.Except(place), place[^1]];
         var operation = http.GetEndpoint() is { } endpoint ? OperationIds.Of(endpoint) ?? http.Request.Method : http.Request.Method;
-        var target = AuditTargets.Of(http, value);
+        var target = http.GetEndpoint()?.Metadata.GetMetadata<AuditsOwnAccount>() is not null ? $"accounts/{caller.Username}" : AuditTargets.Of(http, value);
         await sink.AppendAsync(tenant, Contracts.Audit.AuditTrail.Line(caller, operation, target, code, chain, status, summary.Before, summary.After));
     }
 

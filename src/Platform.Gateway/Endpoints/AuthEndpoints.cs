@@ -6,6 +6,7 @@ using Platform.Domain.Identity;
 using Platform.Domain.Tenancy;
 using Platform.Gateway.Access;
 using Platform.Gateway.Api;
+using Platform.Gateway.Audit;
 using Platform.Gateway.Identity;
 using Platform.Gateway.Infrastructure;
 
@@ -44,6 +45,8 @@ internal static class AuthEndpoints
             .ProducesValidationProblem();
         auth.MapPost("/password", ChangePassword)
             .RequireAuthorization()
+            .WithMetadata(AuditsOwnAccount.Instance)
+            .AddEndpointFilter<AuditFilter>()
             .Declares("any signed-in account, for its own password (also with a one-time password's token)",
                 Role.Operator, Role.TenantAdmin, Role.RegionAdmin, Role.BranchSecretary, Role.Reviewer, Role.Viewer)
             .WithSummary("Change your own password; every other session ends, and the answer is a fresh sign-in")

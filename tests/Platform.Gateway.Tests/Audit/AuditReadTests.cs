@@ -24,8 +24,11 @@ public sealed class AuditReadTests(GatewayFixture fixture)
         using var jia = await fixture.CreateAccountAsync(tenant, Role.TenantAdmin, "430000", "jia");
         using var yi = await fixture.CreateAccountAsync(tenant, Role.TenantAdmin, "430000", "yi");
 
-        // Tenant, import, two accounts: four lines. Then 240 submissions, four branches in turn, by the two accounts:
-        // sealed pages of the log and more in the open one.
+        await jia.Session.AccessTokenAsync();
+        await yi.Session.AccessTokenAsync();
+
+        // Seven lines: the tenant, its admin's first password change, the import, two accounts and their first password
+        // changes. Then 240 submissions, four branches in turn, by the two accounts: sealed pages and the open one.
         var etags = new Dictionary<string, EntityTagHeaderValue?>();
         DateTimeOffset? middle = null;
         for (var i = 0; i < 240; i++)
@@ -49,7 +52,7 @@ public sealed class AuditReadTests(GatewayFixture fixture)
             }
         }
 
-        // 244 lines, newest first across the open page and sealed ones.
+        // 247 lines, newest first across the open page and sealed ones.
         var sequences = new List<long>();
         for (var page = 1; page <= 3; page++)
         {
@@ -58,10 +61,12 @@ public sealed class AuditReadTests(GatewayFixture fixture)
             Assert.Equal(page < 3, read.GetProperty("hasMore").GetBoolean());
         }
 
-        Assert.Equal(Enumerable.Range(0, 244).Reverse().Select(i => (long)i), sequences);
+        Assert.Equal(Enumerable.Range(0, 247).Reverse().Select(i => (long)i), sequences);
+        Assert.Equal(3, (await AuditLog.LinesAsync(Http, tenant, "target=accounts&pageSize=500")).Count(l => l.Text("operation") == "AuthChangePassword"));
 
         var byActor = await AuditLog.LinesAsync(Http, tenant, "actor=jia&pageSize=500");
-        Assert.Equal(80, byActor.Count);
+        Assert.Equal(80, byActor.Count(l => l.Text("operation") == "AssessmentPut"));
+        Assert.Equal("AuthChangePassword", Assert.Single(byActor, l => l.Text("operation") != "AssessmentPut").Text("operation"));
         Assert.All(byActor, l => Assert.Equal(("jia", "tenantAdmin"), (l.Text("actorName"), l.Text("role"))));
 
         var byTarget = await AuditLog.LinesAsync(Http, tenant, $"target={Branches[2]}&pageSize=500");
@@ -75,17 +80,17 @@ public sealed class AuditReadTests(GatewayFixture fixture)
         Assert.All(zhuzhou, l => Assert.Contains("430200", l.GetProperty("ancestry").EnumerateArray().Select(a => a.GetString())));
         Assert.Empty(await AuditLog.LinesAsync(Http, tenant, "within=430200&target=tenant"));
 
-        // Lines 0-123 (tenant, import, accounts and the first 120 submissions) are up to the middle; the rest after it.
+        // Lines 0-126 (the seven and the first 120 submissions) are up to the middle; the rest after it.
         var at = Uri.EscapeDataString(middle!.Value.ToString("O"));
         var after = await AuditLog.LinesAsync(Http, tenant, $"from={at}&pageSize=500");
         var upTo = await AuditLog.LinesAsync(Http, tenant, $"to={at}&pageSize=500");
-        Assert.Equal(123, after[^1].GetProperty("sequence").GetInt64());
+        Assert.Equal(126, after[^1].GetProperty("sequence").GetInt64());
         Assert.Equal(121, after.Count);
-        Assert.Equal(122, upTo[0].GetProperty("sequence").GetInt64());
-        Assert.Equal(123, upTo.Count);
+        Assert.Equal(125, upTo[0].GetProperty("sequence").GetInt64());
+        Assert.Equal(126, upTo.Count);
 
         var combined = await AuditLog.LinesAsync(Http, tenant, $"from={at}&within=430100&actor=yi&pageSize=500");
-        Assert.All(combined, l => Assert.True(l.GetProperty("sequence").GetInt64() >= 123 && l.Text("actorName") == "yi" && l.Text("node").StartsWith("9430102", StringComparison.Ordinal)));
+        Assert.All(combined, l => Assert.True(l.GetProperty("sequence").GetInt64() >= 126 && l.Text("actorName") == "yi" && l.Text("node").StartsWith("9430102", StringComparison.Ordinal)));
         Assert.Equal(after.Count(l => l.Text("actorName") == "yi" && l.Text("node").StartsWith("9430102", StringComparison.Ordinal)), combined.Count);
     }
 
