@@ -16,7 +16,22 @@ public sealed record SideFigures(
     LoadResult ReadsMax,
     MemoryFigures? Memory,
     LoadResult? HttpPathAlone = null,
-    LoadResult? DeadlineWarm = null);
+    LoadResult? DeadlineWarm = null,
+    AuthenticationFigures? Authentication = null);
+
+/// <summary>What signing in costs: warm deadline rounds and province/city reads through the real routes (a token
+/// validated, the access check) and through the same routes taken on trust, each the mean of two alternating rounds;
+/// and the HTTP path alone with and without a token.</summary>
+public sealed record AuthenticationFigures(
+    double SignedInPerSecond, double TrustedPerSecond, double SignedInReadP50, double TrustedReadP50,
+    double SignedInReadP99, double TrustedReadP99, double EchoSignedInPerSecond)
+{
+    /// <summary>The share of the submission rate authentication takes (negative: within the machine's noise).</summary>
+    public double SubmissionCost => 1 - (SignedInPerSecond / TrustedPerSecond);
+
+    /// <summary>How much longer a read takes at its median for being authenticated.</summary>
+    public double ReadCost => (SignedInReadP50 / TrustedReadP50) - 1;
+}
 
 /// <summary>Managed heap per activated organisation, and process working set per 1,000 of them.</summary>
 /// <param name="Activated">Every activation the sample caused: the organisations read and the parents they woke.</param>
@@ -70,6 +85,16 @@ public sealed record BenchReport(BenchOptions Options, int Rows, int Schools, in
         {
             text.AppendLine(c, $"| HTTP path alone: the same PUT parsed, scored and answered, no grain, no storage (requests/s) | {path.PerSecond:N0} | | |")
                 .AppendLine(c, $"| submissions as a share of the HTTP path alone | {p.Deadline.PerSecond / path.PerSecond:P0} | | |");
+        }
+
+        if (p.Authentication is { } auth)
+        {
+            text.AppendLine(c, $"| HTTP path alone with a token validated (requests/s) | {auth.EchoSignedInPerSecond:N0} | | |")
+                .AppendLine(c, $"| warm deadline round, signed in / taken on trust: submissions/s | {auth.SignedInPerSecond:N0} / {auth.TrustedPerSecond:N0} | | |")
+                .AppendLine(c, $"| authentication's cost to the submission rate (target ≤ 10 %) | {auth.SubmissionCost:P1} | | |")
+                .AppendLine(c, $"| reads at {o.ReadRate}/s, signed in / taken on trust: p50 (ms) | {auth.SignedInReadP50:F2} / {auth.TrustedReadP50:F2} | | |")
+                .AppendLine(c, $"| reads at {o.ReadRate}/s, signed in / taken on trust: p99 (ms) | {auth.SignedInReadP99:F2} / {auth.TrustedReadP99:F2} | | |")
+                .AppendLine(c, $"| authentication's cost to the read p50 (target ≤ 10 %) | {auth.ReadCost:P1} | | |");
         }
 
 
