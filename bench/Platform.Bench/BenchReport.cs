@@ -24,7 +24,7 @@ public sealed record SideFigures(
 /// and the HTTP path alone with and without a token.</summary>
 public sealed record AuthenticationFigures(
     double SignedInPerSecond, double TrustedPerSecond, double SignedInReadP50, double TrustedReadP50,
-    double SignedInReadP99, double TrustedReadP99, double EchoSignedInPerSecond)
+    double SignedInReadP99, double TrustedReadP99, double EchoSignedInPerSecond, int Errors)
 {
     /// <summary>The share of the submission rate authentication takes (negative: within the machine's noise).</summary>
     public double SubmissionCost => 1 - (SignedInPerSecond / TrustedPerSecond);

@@ -137,7 +137,7 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         var figures = new AuthenticationFigures(
             Mean(true, r => r.Submissions.PerSecond), Mean(false, r => r.Submissions.PerSecond),
             Mean(true, r => r.Reads.P50), Mean(false, r => r.Reads.P50), Mean(true, r => r.Reads.P99), Mean(false, r => r.Reads.P99),
-            echo.PerSecond);
+            echo.PerSecond, echo.Errors + rounds.Sum(r => r.Submissions.Errors + r.Reads.Errors));
         log.WriteLine($"  authentication costs {figures.SubmissionCost:P1} of the submission rate and {figures.ReadCost:P1} of the read p50 (means of two rounds each; negative: within noise)");
         return figures;
     }

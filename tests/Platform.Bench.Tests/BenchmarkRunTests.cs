@@ -27,6 +27,10 @@ public sealed class BenchmarkRunTests
         Assert.InRange(report.Platform.FreshnessP99, 0, 60_000);
         Assert.True(report.StorageCeiling > 0);
         Assert.NotNull(report.Platform.Memory);
+        var authentication = report.Platform.Authentication!;
+        Assert.Equal(0, authentication.Errors);
+        Assert.True(authentication.SignedInPerSecond > 0 && authentication.TrustedPerSecond > 0 && authentication.EchoSignedInPerSecond > 0);
+        Assert.True(authentication.SignedInReadP50 > 0 && authentication.TrustedReadP50 > 0);
         Assert.Contains("| platform / baseline |", report.ToMarkdown());
     }
 }
