@@ -1,11 +1,11 @@
-using System.Collections.Concurrent;
-using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Contracts.Hierarchy;
 using Platform.Contracts.Identity;
 using Platform.Domain.Audit;
 using Platform.Domain.Hierarchy;
+using Platform.Domain.Identity;
 using Platform.Domain.Tenancy;
+using Platform.Gateway.Identity;
 using Platform.Gateway.Infrastructure;
 
 namespace Platform.Gateway.Audit;
@@ -16,14 +16,17 @@ namespace Platform.Gateway.Audit;
 /// answer leaves. Refusals the route decided (400 naming a field, 404, 409, 412, 428) are lines too, with their status:
 /// who tried to change what and was turned away is part of the record. Requests refused before the route ran
 /// (malformed or oversized bodies, an unknown tenant, rate limits, form posts) are not: they name no operation on a
-/// target, and recording them would let anyone fill a tenant's log.
+/// target, and recording them would let anyone fill a tenant's log. Nor are requests of callers who are not of the
+/// tenant (anonymous, another tenant's accounts): they are refused before any of the tenant's grains is touched, and
+/// a log another tenant could write into would not be the tenant's record.
 /// </summary>
 internal sealed class AuditFilter(AuditSink sink, NodeAncestry ancestry, TenantDirectory tenants) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!IsWrite(http.Request.Method) || http.Request.RouteValues["tenant"] is not string tenant || TenantIds.Problem(tenant) is not null)
+        if (!IsWrite(http.Request.Method) || http.Request.RouteValues["tenant"] is not string tenant || TenantIds.Problem(tenant) is not null
+            || http.Caller() is not { } caller || (caller.Tenant != tenant && caller.Role != Role.Operator))
         {
             return await next(context);
         }
@@ -47,7 +50,7 @@ internal sealed class AuditFilter(AuditSink sink, NodeAncestry ancestry, TenantD
         catch (Exception exception)
         {
             var (status, title, _) = ProblemExceptionHandler.Classify(exception);
-            await RecordAsync(context, tenant, code, await OrNone(looked), [], status, null, (null, title));
+            await RecordAsync(context, caller, tenant, code, await OrNone(looked), [], status, null, (null, title));
             throw;
         }
 
@@ -73,47 +76,22 @@ internal sealed class AuditFilter(AuditSink sink, NodeAncestry ancestry, TenantD
             }
         }
 
-        await RecordAsync(context, tenant, code, place, formerPlace, resultStatus, value, AuditSummaries.Of(value));
+        await RecordAsync(context, caller, tenant, code, place, formerPlace, resultStatus, value, AuditSummaries.Of(value));
         return result;
     }
 
     private async Task RecordAsync(
-        EndpointFilterInvocationContext context, string tenant, string? code, IReadOnlyList<string> place, IReadOnlyList<string> formerPlace,
-        int status, object? value, (string? Before, string? After) summary)
+        EndpointFilterInvocationContext context, Caller caller, string tenant, string? code, IReadOnlyList<string> place,
+        IReadOnlyList<string> formerPlace, int status, object? value, (string? Before, string? After) summary)
     {
         var http = context.HttpContext;
 
         // A move's line is in the old place's subtree too; the chain still ends with the node itself.
         var chain = formerPlace.Count == 0 || place.Count == 0 ? place : [.. place.SkipLast(1), .. formerPlace.Except(place), place[^1]];
-        var caller = CallerClaims.From(http.User);
         var operation = http.GetEndpoint() is { } endpoint ? OperationIds.Of(endpoint) ?? http.Request.Method : http.Request.Method;
         var target = AuditTargets.Of(http, value);
-        var entry = caller is not null
-            ? Contracts.Audit.AuditTrail.Line(caller, operation, target, code, chain, status, summary.Before, summary.After)
-            : UnverifiedLine(context, operation, target, code, chain, status, summary);
-        await sink.AppendAsync(tenant, entry);
+        await sink.AppendAsync(tenant, Contracts.Audit.AuditTrail.Line(caller, operation, target, code, chain, status, summary.Before, summary.After));
     }
-
-    /// <summary>
-    /// TEMPORARY, until authorization lands: with no signed-in caller the line names whoever the body's <c>actor</c> says
-    /// (or <c>anonymous</c>), unverified (no role). Remove with the bodies' actor fields.
-    /// </summary>
-    private static AuditEntry UnverifiedLine(
-        EndpointFilterInvocationContext context, string operation, string target, string? code, IReadOnlyList<string> chain, int status,
-        (string? Before, string? After) summary)
-    {
-        var actor = context.Arguments.Select(BodyActor).FirstOrDefault(a => !string.IsNullOrWhiteSpace(a)) ?? "anonymous";
-        actor = AuditEntry.Brief(actor)!;
-        return new AuditEntry(0, default, actor, actor, null, operation, target, code, chain, status,
-            AuditEntry.Brief(summary.Before), AuditEntry.Brief(summary.After));
-    }
-
-    private static readonly ConcurrentDictionary<Type, PropertyInfo?> ActorProperties = new();
-
-    private static string? BodyActor(object? argument) =>
-        argument is null ? null
-            : ActorProperties.GetOrAdd(argument.GetType(), type => type.GetProperty("Actor") is { PropertyType: var t } p && t == typeof(string) ? p : null)
-                ?.GetValue(argument) as string;
 
     /// <summary>The ancestry, or none when looking it up failed too: the request's own failure is the one to report.</summary>
     private static async Task<IReadOnlyList<string>> OrNone(Task<IReadOnlyList<string>> ancestry)
