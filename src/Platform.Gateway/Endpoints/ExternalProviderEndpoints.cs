@@ -21,8 +21,7 @@ internal static class ExternalProviderEndpoints
             .WithSummary("Accept the tenant's own OpenID Connect provider's tokens on this tenant's routes (tenant admin)")
             .WithDescription("Give the authority (issuer), the audience its tokens carry for this platform, and how their claims map: the username claim, the role claim and what each of its values means, and the claim holding the scope node's code. Keys are read from the authority's discovery document and JWKS, cached.")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem();
         provider.MapGet("/", Get)
             .WithSummary("The tenant's external provider (tenant admin)")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -104,8 +103,10 @@ internal static class ExternalProviderEndpoints
         return TypedResults.NoContent();
     }
 
+    /// <summary>The access filter admitted a tenant admin of this tenant; one signed in through the provider itself may
+    /// not reconfigure what lets it in.</summary>
     private static ProblemHttpResult? Refusal(HttpContext http, string tenant) =>
-        http.Caller() is { Role: Role.TenantAdmin } caller && caller.Tenant == tenant && !caller.AccountId.StartsWith(ExternalTokenHandler.SubjectPrefix, StringComparison.Ordinal)
+        http.Caller() is { } caller && !caller.AccountId.StartsWith(ExternalTokenHandler.SubjectPrefix, StringComparison.Ordinal)
             ? null
-            : Problems.Forbidden($"only tenant '{tenant}''s own admin (signed in with a platform password) configures its identity provider");
+            : Problems.Forbidden($"only tenant '{tenant}''s own admin signed in with a platform password configures its identity provider; sign in with it");
 }

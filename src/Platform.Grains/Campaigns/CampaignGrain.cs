@@ -95,6 +95,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         var framework = await _frameworks.GetVersionAsync(_tenant, definition.FrameworkVersion);
         if (framework is null)
         {
+            ForgetIfUndefined();
             return Outcome<CampaignView>.Invalid("frameworkVersion", $"the tenant has no framework version {definition.FrameworkVersion}");
         }
 
@@ -115,6 +116,8 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
         if (errors.Count > 0)
         {
+            // A refused definition leaves no campaign behind, so nothing to keep in memory either.
+            ForgetIfUndefined();
             return Outcome<CampaignView>.Invalid(errors);
         }
 

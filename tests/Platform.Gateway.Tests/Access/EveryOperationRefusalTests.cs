@@ -14,7 +14,9 @@ namespace Platform.Gateway.Tests.Access;
 /// that declares no access fails here), called as each kind of caller who must be refused: anonymous, another tenant's
 /// admin, the platform operator, a region admin of the other city, a reviewer of a city with nothing assigned, and a
 /// province viewer attempting a write. Every answer must be 401, 403 or 404 with no data, and every resource of the
-/// tenant must read back exactly as before.
+/// tenant must read back exactly as before. The tenant's audit log only grows, and only by the refusals of those who
+/// may act in the tenant (its own accounts and the operator): who tried to change what and was turned away is part of
+/// its record, but nobody outside the tenant can write into it.
 /// </summary>
 [Collection(GatewayCollection.Name)]
 public sealed partial class EveryOperationRefusalTests(GatewayFixture fixture, ITestOutputHelper output)
@@ -35,12 +37,12 @@ public sealed partial class EveryOperationRefusalTests(GatewayFixture fixture, I
         using var admin = fixture.ClientFor(fixture.AdminOf(scenario.Tenant));
         Caller[] callers =
         [
-            new("anonymous", null, false, anonymous, [401]),
-            new("another tenant's admin", Role.TenantAdmin, false, otherAdmin, [403]),
-            new("the platform operator", Role.Operator, false, @operator, [403]),
-            new("a region admin of the other city", Role.RegionAdmin, true, outsider.Http, [403, 404]),
-            new("a reviewer not assigned", Role.Reviewer, true, reviewer.Http, [403, 404]),
-            new("a province viewer writing", Role.Viewer, true, viewer.Http, [403, 404]),
+            new("anonymous", null, null, false, anonymous, [401]),
+            new("another tenant's admin", Role.TenantAdmin, fixture.AdminOf(otherTenant).Username, false, otherAdmin, [403]),
+            new("the platform operator", Role.Operator, fixture.Gateway.Clients.Tokens.Operator.Username, false, @operator, [403]),
+            new("a region admin of the other city", Role.RegionAdmin, outsider.Session.Username, true, outsider.Http, [403, 404]),
+            new("a reviewer not assigned", Role.Reviewer, reviewer.Session.Username, true, reviewer.Http, [403, 404]),
+            new("a province viewer writing", Role.Viewer, viewer.Session.Username, true, viewer.Http, [403, 404]),
         ];
 
         var operations = await OperationsAsync();
@@ -55,6 +57,7 @@ public sealed partial class EveryOperationRefusalTests(GatewayFixture fixture, I
         }
 
         var before = await SnapshotAsync(admin, @operator, operations, scenario);
+        var auditBefore = await AuditAsync(admin, scenario);
 
         var tried = new List<(Operation Operation, Caller Caller, int Status)>();
         var failures = new List<string>();
@@ -75,10 +78,14 @@ public sealed partial class EveryOperationRefusalTests(GatewayFixture fixture, I
 
         var after = await SnapshotAsync(admin, @operator, operations, scenario);
         var changed = before.Where(read => after[read.Key] != read.Value).Select(read => read.Key).ToList();
+        var auditAfter = await AuditAsync(admin, scenario);
+        var appended = auditAfter.Where(line => line.Key > auditBefore.Keys.DefaultIfEmpty(0).Max()).Select(line => line.Value).ToList();
+        failures.AddRange(AuditFailures(auditBefore, auditAfter, appended, callers, tried));
         var summary = $"{operations.Count} operations ({operations.Count(o => o.Anonymous)} public, no token) × {callers.Length} callers: " +
             $"{tried.Count} calls of a caller an operation is not for; " +
             string.Join(", ", tried.GroupBy(t => t.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} × {g.Key}")) +
-            $"; {failures.Count} leaked; {before.Count} resources read before and after, {changed.Count} changed.";
+            $"; {failures.Count} leaked; {before.Count} resources read before and after, {changed.Count} changed; " +
+            $"the audit log kept its {auditBefore.Count} lines and recorded {appended.Count} refusals of the tenant's own accounts and the operator.";
         output.WriteLine(summary);
         foreach (var caller in callers)
         {
@@ -86,10 +93,46 @@ public sealed partial class EveryOperationRefusalTests(GatewayFixture fixture, I
         }
 
         Assert.True(failures.Count == 0, summary + Environment.NewLine + string.Join(Environment.NewLine, failures.Take(40)));
-        Assert.True(changed.Count == 0, summary + Environment.NewLine + "changed: " + string.Join(", ", changed));
+        Assert.True(changed.Count == 0, summary + Environment.NewLine + "changed: " + string.Join(Environment.NewLine,
+            changed.Select(path => $"{path}{Environment.NewLine}  before: {Shorten(before[path], 2000)}{Environment.NewLine}  after: {Shorten(after[path], 2000)}")));
 
         // Each kind of caller met most of the API: the rule below left out only what its role may do.
         Assert.All(callers, c => Assert.True(tried.Count(t => t.Caller == c) >= operations.Count / 3, $"{c.Name} tried too few operations"));
+    }
+
+    /// <summary>
+    /// What is wrong with the audit log after the calls: a line edited or gone, or a new line that is not a refusal of a
+    /// caller who may act in the tenant (its accounts, the operator), or more of a caller's lines than it tried writes.
+    /// </summary>
+    private static IEnumerable<string> AuditFailures(
+        SortedDictionary<long, string> before, SortedDictionary<long, string> after, IReadOnlyList<string> appended,
+        IReadOnlyList<Caller> callers, IReadOnlyList<(Operation Operation, Caller Caller, int Status)> tried)
+    {
+        foreach (var (sequence, line) in before.Where(line => after.GetValueOrDefault(line.Key) != line.Value))
+        {
+            yield return $"audit line {sequence} was changed or removed: {line}";
+        }
+
+        var lines = appended.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        foreach (var line in lines)
+        {
+            var caller = callers.FirstOrDefault(c => c.Audited && c.Username == line.GetProperty("actorName").GetString()
+                && c.Role!.Value.ToApiName() == line.GetProperty("role").GetString());
+            if (caller is null || !caller.Expected.Contains(line.GetProperty("status").GetInt32()))
+            {
+                yield return $"the audit log gained a line that is no refusal of the tenant's own account or the operator: {line}";
+            }
+        }
+
+        foreach (var caller in callers.Where(c => c.Audited))
+        {
+            var recorded = lines.Count(line => line.GetProperty("actorName").GetString() == caller.Username);
+            var writes = tried.Count(t => t.Caller == caller && t.Operation.Method != HttpMethod.Get);
+            if (recorded > writes)
+            {
+                yield return $"the audit log gained {recorded} lines of {caller.Name}, who tried {writes} writes";
+            }
+        }
     }
 
     /// <summary>Why an answer tells the caller something it must not know, or null.</summary>
@@ -178,6 +221,12 @@ public sealed partial class EveryOperationRefusalTests(GatewayFixture fixture, I
             return request;
         }
 
+        if (operation.Template.EndsWith("/accounts/secretaries", StringComparison.Ordinal))
+        {
+            request.Content = new StringContent($"branchCode,username,displayName\r\n{AccessScenario.Branch},intruder-secretary,越权\r\n", Encoding.UTF8, "text/csv");
+            return request;
+        }
+
         var body = Body(operation, framework) ?? throw new InvalidOperationException(
             $"{operation.Name} takes a body this test has no example of: add one, so its refusal is tried with a body it would accept");
         request.Content = new StringContent(body, Encoding.UTF8, "application/json");
@@ -201,6 +250,7 @@ public sealed partial class EveryOperationRefusalTests(GatewayFixture fixture, I
         ("PUT", "/review") or ("PUT", "/cross-check") => """{"scores":{"2.1":1},"reasons":{"2.1":"记录不全"}}""",
         ("POST", "/appeal") => """{"indicators":["2.1"],"reason":"有异议"}""",
         ("PUT", "/decision") => """{"upheld":false,"reason":"维持"}""",
+        ("PUT", "/identity-provider") => """{"authority":"https://idp.example.edu.cn","audience":"dangjian","usernameClaim":"preferred_username","roleClaim":"dj_role","roleValues":{"dj-admin":"tenantAdmin"},"scopeClaim":"dj_org"}""",
         ("POST", "/accounts") => $$"""{"username":"intruder","displayName":"越权","role":"viewer","scopeCode":"{{AccessScenario.CityOne}}"}""",
         _ => null,
     };
@@ -236,13 +286,13 @@ public sealed partial class EveryOperationRefusalTests(GatewayFixture fixture, I
 
     /// <summary>
     /// Every readable resource of the tenant, as its admin reads it (status, ETag and body): each GET of the document for
-    /// every campaign, for city 1 and 2 and their branches; and the operator's list of tenants.
+    /// every campaign, for city 1 and 2 and their branches, but the tenant's audit log (compared line by line); and the operator's list of tenants.
     /// </summary>
     private static async Task<Dictionary<string, string>> SnapshotAsync(HttpClient admin, HttpClient @operator, IReadOnlyList<Operation> operations, AccessScenario scenario)
     {
         var reads = new Dictionary<string, string>(StringComparer.Ordinal);
         string[] codes = [.. AccessScenario.Branches, AccessScenario.School, AccessScenario.CityOne, AccessScenario.CityTwo, "430000"];
-        foreach (var operation in operations.Where(o => o.Method == HttpMethod.Get))
+        foreach (var operation in operations.Where(o => o.Method == HttpMethod.Get && o.Template != "/api/v1/tenants/{tenant}/audit"))
         {
             var client = operation.Template.Contains("{tenant}", StringComparison.Ordinal) ? admin : @operator;
             var paths = from campaign in operation.Template.Contains("{id}", StringComparison.Ordinal) ? scenario.Campaigns.Values : ["-"]
@@ -258,6 +308,25 @@ public sealed partial class EveryOperationRefusalTests(GatewayFixture fixture, I
         }
 
         return reads;
+    }
+
+    /// <summary>The tenant's whole audit log as its admin reads it, line by line by sequence.</summary>
+    private static async Task<SortedDictionary<long, string>> AuditAsync(HttpClient admin, AccessScenario scenario)
+    {
+        var lines = new SortedDictionary<long, string>();
+        for (var page = 1; ; page++)
+        {
+            var read = await (await admin.GetAsync($"{scenario.Api}/audit?pageSize=500&page={page}")).JsonAsync();
+            foreach (var line in read.GetProperty("entries").EnumerateArray())
+            {
+                lines[line.GetProperty("sequence").GetInt64()] = line.GetRawText();
+            }
+
+            if (!read.GetProperty("hasMore").GetBoolean())
+            {
+                return lines;
+            }
+        }
     }
 
     private async Task<IReadOnlyList<Operation>> OperationsAsync()
@@ -276,7 +345,7 @@ public sealed partial class EveryOperationRefusalTests(GatewayFixture fixture, I
         return operations;
     }
 
-    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+    private static string Shorten(string text, int length = 300) => text.Length <= length ? text : text[..length] + "…";
 
     [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
     private static partial Regex TraceId();
@@ -294,5 +363,10 @@ public sealed partial class EveryOperationRefusalTests(GatewayFixture fixture, I
 
     /// <param name="InTenant">An account of the tenant under test.</param>
     /// <param name="Expected">The statuses its refusals may have.</param>
-    private sealed record Caller(string Name, Role? Role, bool InTenant, HttpClient Http, int[] Expected);
+    private sealed record Caller(string Name, Role? Role, string? Username, bool InTenant, HttpClient Http, int[] Expected)
+    {
+        /// <summary>Whether the tenant's audit log records its refused writes: it may act in the tenant (its own
+        /// accounts; the operator, who creates, suspends and resumes it).</summary>
+        public bool Audited => InTenant || Role == Platform.Domain.Identity.Role.Operator;
+    }
 }

@@ -40,6 +40,18 @@ public sealed class AuditLogGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_sealed_page_leaves_memory_once_stored_and_reads_back_from_storage()
+    {
+        var tenant = "audit" + Guid.NewGuid().ToString("N")[..8];
+        await Log(tenant).Append(Enumerable.Range(0, AuditLogLayout.PageSize + 1).Select(i => Line("a", $"t/{i}")).ToArray());
+
+        // Written once and read seldom: one activation per 32 lines would otherwise stay until collection.
+        var page = _grains.GetGrain<IAuditPageGrain>(GrainKeys.AuditPage(tenant, 0));
+        Assert.True(await Activations.GoneWithinAsync(_grains, page, TimeSpan.FromSeconds(5)), "the sealed page is still active");
+        Assert.Equal(Enumerable.Range(0, AuditLogLayout.PageSize).Select(i => $"t/{i}"), (await page.Get()).Select(e => e.Target));
+    }
+
+    [Fact]
     public async Task Every_line_is_still_there_after_the_log_and_its_pages_are_deactivated_and_read_back_from_storage()
     {
         var tenant = "audit" + Guid.NewGuid().ToString("N")[..8];

@@ -125,6 +125,24 @@ public sealed class CampaignRefusalTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_refused_definition_leaves_no_campaign_in_memory()
+    {
+        var tenant = "refuse-def-memory";
+        await CampaignDriver.CreateProvinceAsync(_grains, tenant, new Random(7), cities: 2, countiesPerCity: 1, schoolsPerCounty: 1);
+        CampaignDefinition[] refused = [CampaignDriver.Definition() with { Name = "" }, CampaignDriver.Definition() with { FrameworkVersion = 99 }];
+        for (var i = 0; i < refused.Length; i++)
+        {
+            var driver = new CampaignDriver(_grains, tenant, $"c{i + 1}");
+            var outcome = await CampaignDriver.As(driver.Admin, () => driver.Campaign.Create(refused[i]));
+            Assert.Equal(Failure.Invalid, outcome.Failure);
+
+            // Each refused creation (a hostile client can send thousands) must not hold an activation until collection.
+            Assert.True(await Activations.GoneWithinAsync(_grains, driver.Campaign, TimeSpan.FromSeconds(5)),
+                $"the campaign grain of a refused definition ({outcome.Detail}) is still active");
+        }
+    }
+
+    [Fact]
     public async Task Creating_a_campaign_that_exists_is_a_conflict_and_keeps_the_first_definition()
     {
         var (driver, _, _) = await SetUpAsync("refuse-twice");
