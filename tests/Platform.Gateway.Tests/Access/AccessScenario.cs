@@ -93,54 +93,9 @@ internal sealed class AccessScenario
     /// A campaign run to <paramref name="stage"/>, every earlier stage's command done for every branch, none of the
     /// stage's own (but in publicity the appellant's appeal).
     /// </summary>
-    private static async Task<string> CampaignAtAsync(HttpClient http, string api, string stage)
-    {
-        var created = await (await http.PostAsJsonAsync($"{api}/campaigns", new
-        {
-            name = $"权限测试 {stage}",
-            kind = "annualStarRating",
-            scope = new[] { "430000" },
-            crossCheck = new { sampleRate = 1, minimumPerCity = 1, cascadeOnFailure = false },
-        })).JsonAsync();
-        var campaign = $"{api}/campaigns/{created.GetProperty("id").GetString()}";
-        string[] stages = ["selfAssessment", "review", "crossCheck", "publicity"];
-        foreach (var next in stages.TakeWhile(_ => stage != "draft"))
-        {
-            await SendAsync(http, HttpMethod.Post, $"{campaign}/advance", null, new { to = next });
-            if (next == stage && next != "publicity")
-            {
-                break;
-            }
-
-            foreach (var branch in next == "publicity" ? [Appellant] : Branches)
-            {
-                var path = $"{campaign}/branches/{branch}";
-                var etag = (await http.GetAsync(path)).Headers.ETag?.Tag;
-                switch (next)
-                {
-                    case "selfAssessment":
-                        await SendAsync(http, HttpMethod.Put, $"{path}/self-assessment", etag, new { scores = Scores.AtShare(0.9m) });
-                        break;
-                    case "review":
-                        await SendAsync(http, HttpMethod.Put, $"{path}/review", etag, new { });
-                        break;
-                    case "crossCheck":
-                        await SendAsync(http, HttpMethod.Put, $"{path}/cross-check", etag, new { });
-                        break;
-                    case "publicity":
-                        await SendAsync(http, HttpMethod.Post, $"{path}/appeal", etag, new { indicators = new[] { "2.1" }, reason = "党课记录已补交" });
-                        break;
-                }
-            }
-
-            if (next == stage)
-            {
-                break;
-            }
-        }
-
-        return campaign.Split('/')[^1];
-    }
+    private static async Task<string> CampaignAtAsync(HttpClient http, string api, string stage) =>
+        (await CampaignStages.RunToAsync(http, api, $"权限测试 {stage}", stage, Branches, [Appellant], selfAssessInStage: false,
+            new { sampleRate = 1, minimumPerCity = 1, cascadeOnFailure = false })).Split('/')[^1];
 
     private static async Task SendAsync(HttpClient http, HttpMethod method, string path, string? ifMatch, object body)
     {

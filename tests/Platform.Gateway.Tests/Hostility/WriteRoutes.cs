@@ -267,54 +267,9 @@ internal static class WriteRoutes
     /// stage), reviewed, cross-checked (the sample is every branch) and, in publicity, the second and fourth appealing.
     /// The first branch is left with the command of the stage still to do.
     /// </summary>
-    private static async Task<string> CampaignAtAsync(HttpClient http, string api, string stage)
-    {
-        var created = await (await http.PostAsJsonAsync($"{api}/campaigns", new
-        {
-            name = $"敌意输入测试 {stage}",
-            kind = "annualStarRating",
-            scope = new[] { "430000" },
-            crossCheck = new { sampleRate = 1, minimumPerCity = 1 },
-        })).JsonAsync();
-        var campaign = $"{api}/campaigns/{created.GetProperty("id").GetString()}";
-        string[] stages = ["selfAssessment", "review", "crossCheck", "publicity"];
-        foreach (var next in stages.TakeWhile(_ => stage != "draft"))
-        {
-            await SendAsync(http, HttpMethod.Post, $"{campaign}/advance", null, new { to = next });
-            if (next == stage && next != "selfAssessment" && next != "publicity")
-            {
-                break;
-            }
-
-            foreach (var branch in CampaignBranches)
-            {
-                var path = $"{campaign}/branches/{branch}";
-                var etag = (await http.GetAsync(path)).Headers.ETag?.Tag;
-                switch (next)
-                {
-                    case "selfAssessment":
-                        await SendAsync(http, HttpMethod.Put, $"{path}/self-assessment", etag, new { scores = Scores.AtShare(0.9m) });
-                        break;
-                    case "review":
-                        await SendAsync(http, HttpMethod.Put, $"{path}/review", etag, new { });
-                        break;
-                    case "crossCheck":
-                        await SendAsync(http, HttpMethod.Put, $"{path}/cross-check", etag, new { });
-                        break;
-                    case "publicity" when branch == CampaignBranches[1] || branch == CampaignBranches[3]:
-                        await SendAsync(http, HttpMethod.Post, $"{path}/appeal", etag, new { indicators = new[] { "2.1" }, reason = "党课记录已补交" });
-                        break;
-                }
-            }
-
-            if (next == stage)
-            {
-                break;
-            }
-        }
-
-        return campaign;
-    }
+    private static Task<string> CampaignAtAsync(HttpClient http, string api, string stage) =>
+        CampaignStages.RunToAsync(http, api, $"敌意输入测试 {stage}", stage, CampaignBranches, [CampaignBranches[1], CampaignBranches[3]],
+            selfAssessInStage: true, new { sampleRate = 1, minimumPerCity = 1 });
 
     private static async Task<string> CreateTenantAsync(HttpClient http, string csv)
     {
