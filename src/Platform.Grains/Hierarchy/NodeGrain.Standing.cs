@@ -55,7 +55,8 @@ public sealed partial class NodeGrain
     }
 
     /// <summary>Also a line in the tenant's audit log as <c>system:final</c>, recorded here where the rating changes, so an
-    /// answer lost on its way back to the campaign (whose re-run then changes nothing) cannot lose the line.</summary>
+    /// answer lost on its way back to the campaign (whose re-run then changes nothing) cannot lose the line. Who advanced
+    /// the campaign to final is the campaign's own line.</summary>
     public async Task<Outcome<AssessmentView>> ApplyCampaignResult(string campaignId, Assessment official, string reason)
     {
         var (caller, refused) = await AdmitAsync<AssessmentView>(Operation.FinaliseResults);
@@ -69,7 +70,7 @@ public sealed partial class NodeGrain
         {
             await _audit.RecordAsync(_tenant, Caller.System(_tenant, "final"), "CampaignFinalise", $"campaigns/{campaignId}/branches/{_code}", _code,
                 AuditStatusOk, change.OldRating is { } old ? $"{old.ToApiName()} {Number(change.OldTotal)}" : null,
-                $"{change.NewRating.ToApiName()} {Number(change.NewTotal)} ({change.Reason}; final advanced by {caller.AuditName})");
+                $"{change.NewRating.ToApiName()} {Number(change.NewTotal)} ({change.Reason})");
         }
 
         return applied;
