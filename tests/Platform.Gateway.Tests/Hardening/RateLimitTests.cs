@@ -58,7 +58,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Three_hundred_tenants_created_at_once_by_one_caller_are_mostly_refused_and_renames_are_not_counted()
     {
-        await using var gateway = await LoopbackGateway.StartAsync(Quiet);
+        await using var gateway = await LoopbackGateway.StartAsync([.. Quiet, .. AtDefault("TenantCreation", new RateLimitSettings().TenantCreation)]);
         var http = gateway.Http;
         var prefix = "n" + Guid.NewGuid().ToString("N")[..8];
         var statuses = await Task.WhenAll(Enumerable.Range(0, 300).Select(async i =>
@@ -101,7 +101,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Sign_in_attempts_on_one_username_are_limited_before_the_address_limit()
     {
-        await using var gateway = await LoopbackGateway.StartAsync(Quiet);
+        await using var gateway = await LoopbackGateway.StartAsync([.. Quiet, .. AtDefault("SignInAddress", new RateLimitSettings().SignInAddress)]);
         var http = gateway.Http;
         var settings = new RateLimitSettings();
 
@@ -124,4 +124,8 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, shouted.StatusCode);
         Assert.NotNull(shouted.Headers.RetryAfter);
     }
+
+    /// <summary>A limit at its production default (the test gateway lifts it otherwise).</summary>
+    private static string[] AtDefault(string limit, TokenBucket bucket) =>
+        [$"--Platform:RateLimits:{limit}:Burst={bucket.Burst}", $"--Platform:RateLimits:{limit}:PerSecond={bucket.PerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture)}"];
 }

@@ -65,12 +65,18 @@ public sealed class LoopbackGateway : IAsyncDisposable
             // A tenth of the production hashing work: the tests sign in hundreds of times, and what they prove does not
             // depend on the cost.
             "--Platform:Auth:PasswordHashing:IterationCount=10000",
+            // The tests of a collection share one gateway, one operator and one address (127.0.0.1), and hammer it: far
+            // past what one person or address may do in production. The rate limit tests give the limits they prove.
+            .. Unlimited("Account"), .. Unlimited("Address"), .. Unlimited("SignInAddress"), .. Unlimited("TenantCreation"),
             .. settings,
         ], logs);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LoopbackGateway(folder, ownsFolder, app, await PlatformClients.ForFolderAsync(folder, new Uri(address)));
     }
+
+    private static string[] Unlimited(string limit) =>
+        [$"--Platform:RateLimits:{limit}:Burst=1000000", $"--Platform:RateLimits:{limit}:PerSecond=1000000"];
 
     public async ValueTask DisposeAsync()
     {
