@@ -12,7 +12,8 @@ public static class PlatformIdentity
     /// <summary>The policy of the routes only the platform operator may call (tenant lifecycle).</summary>
     public const string OperatorPolicy = "operator";
 
-    private const string TokenScheme = "token";
+    /// <summary>The scheme that validates a token not seen before: the platform's own, or a tenant's provider's.</summary>
+    internal const string TokenScheme = "token";
     private static readonly Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler Reader = new();
 
     public static WebApplicationBuilder AddPlatformIdentity(this WebApplicationBuilder builder)
@@ -36,10 +37,15 @@ public static class PlatformIdentity
         builder.Services.AddSingleton<ExternalProviders>();
         var validated = new ValidatedTokens();
         builder.Services.AddSingleton(validated);
-        builder.Services.AddAuthentication(TokenScheme)
+        builder.Services.AddAuthentication(RememberedTokenHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, RememberedTokenHandler>(RememberedTokenHandler.SchemeName, remembered =>
+            {
+                remembered.ForwardChallenge = TokenScheme;
+                remembered.ForwardForbid = TokenScheme;
+            })
             // The platform's own tokens go to JwtBearer, any other issuer's to the tenant's external provider.
             .AddPolicyScheme(TokenScheme, "The platform's or the tenant's provider's bearer token", policy =>
-                policy.ForwardDefaultSelector = http => IsExternal(http, options.Issuer, validated) ? ExternalTokenHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+                policy.ForwardDefaultSelector = http => IsExternal(http, options.Issuer) ? ExternalTokenHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ExternalTokenHandler>(ExternalTokenHandler.SchemeName, null)
             .AddJwtBearer(jwt =>
             {
@@ -47,16 +53,6 @@ public static class PlatformIdentity
                 jwt.MapInboundClaims = false;
                 jwt.Events = new JwtBearerEvents
                 {
-                    OnMessageReceived = context =>
-                    {
-                        if (BearerToken.Of(context.Request) is { } token && validated.TryGet(token, out var principal))
-                        {
-                            context.Principal = principal;
-                            context.Success();
-                        }
-
-                        return Task.CompletedTask;
-                    },
                     OnTokenValidated = context =>
                     {
                         if (context.SecurityToken is Microsoft.IdentityModel.JsonWebTokens.JsonWebToken token && context.Principal is { } principal)
@@ -86,9 +82,9 @@ public static class PlatformIdentity
 
     /// <summary>A readable token that another issuer signed; its signature is checked by the scheme it goes to. A token
     /// that cannot be read goes to JwtBearer, which refuses it (401).</summary>
-    private static bool IsExternal(HttpContext http, string issuer, ValidatedTokens validated)
+    private static bool IsExternal(HttpContext http, string issuer)
     {
-        if (BearerToken.Of(http.Request) is not { } token || validated.TryGet(token, out _) || !Reader.CanReadToken(token))
+        if (BearerToken.Of(http.Request) is not { } token || !Reader.CanReadToken(token))
         {
             return false;
         }
