@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Platform.Hosting.Tests.Deployment;
@@ -31,15 +32,16 @@ internal sealed partial class HelmChart
     public static HelmChart Load()
     {
         var templates = System.IO.Directory.GetFiles(RepositoryFiles.PathOf($"{Directory}/templates"))
-            .ToDictionary(Path.GetFileName, File.ReadAllText, StringComparer.Ordinal)!;
+            .ToDictionary(file => Path.GetFileName(file), File.ReadAllText, StringComparer.Ordinal);
         var valuesText = RepositoryFiles.Read($"{Directory}/values.yaml");
-        return new HelmChart(ParseMapping(RepositoryFiles.Read($"{Directory}/Chart.yaml")), ParseMapping(valuesText), valuesText, templates!);
+        return new HelmChart(ParseMapping(RepositoryFiles.Read($"{Directory}/Chart.yaml")), ParseMapping(valuesText), valuesText, templates);
     }
 
     public static YamlMappingNode ParseMapping(string yaml)
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
+        // Merge keys (`<<: *anchor`), which the compose file uses, are resolved by the merging parser only.
+        stream.Load(new MergingParser(new Parser(new StringReader(yaml))));
         return Assert.IsType<YamlMappingNode>(Assert.Single(stream.Documents).RootNode);
     }
 
