@@ -216,6 +216,10 @@ public sealed class HelmChartTests
         Assert.Matches(@"- name: Platform__Auth__SigningKeys__0__Id\s+valueFrom:\s+secretKeyRef:", gateway);
         Assert.Matches(@"- name: Platform__Auth__SigningKeys__0__Pem\s+valueFrom:\s+secretKeyRef:", gateway);
 
+        // A changed connection string or key rolls the pods (an existing Secret is the operator's to roll).
+        Assert.All(new[] { "silo-deployment.yaml", "gateway-deployment.yaml" }, template =>
+            Assert.Contains("checksum/secret: {{ include (print $.Template.BasePath \"/secret.yaml\") . | sha256sum }}", Chart.Template(template), StringComparison.Ordinal));
+
         Assert.Equal("", Scalar(Chart.Value("secret"), "connectionString"));
         Assert.Equal("", Scalar(Chart.Value("secret"), "signingKeyPem"));
     }
