@@ -15,6 +15,7 @@ namespace Platform.Gateway.Tests.Hostility;
 /// may make the command (the tenant admin, the operator creating a tenant, the branch's own secretary, a reviewer of
 /// the city the draw assigned), so it meets the checks behind authentication, and none may be answered 401 or 403.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>Grains the attack may leave active: a handful of real ones it touched, never one per input.</summary>
