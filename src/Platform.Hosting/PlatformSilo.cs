@@ -57,9 +57,15 @@ public static class PlatformSilo
             if (settings.Cluster.Mode == ClusterMode.AdoNet)
             {
                 silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (settings.ClusterId, settings.ServiceId));
-                silo.ConfigureEndpoints(
-                    string.IsNullOrWhiteSpace(settings.Cluster.AdvertisedIPAddress) ? null : IPAddress.Parse(settings.Cluster.AdvertisedIPAddress),
-                    settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+                if (string.IsNullOrWhiteSpace(settings.Cluster.AdvertisedIPAddress))
+                {
+                    silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(IPAddress.Parse(settings.Cluster.AdvertisedIPAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+                }
+
                 silo.UseAdoNetClustering(options =>
                 {
                     options.Invariant = PostgreSqlInvariant;

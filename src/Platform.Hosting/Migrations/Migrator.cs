@@ -33,24 +33,24 @@ public static class Migrator
     {
         var newestKnown = scripts.Count == 0 ? 0 : scripts[^1].Version;
         var byVersion = scripts.ToDictionary(s => s.Version);
-        foreach (var applied in history)
+        foreach (var recorded in history)
         {
-            if (applied.Version > newestKnown)
+            if (recorded.Version > newestKnown)
             {
                 throw new MigrationRefusedException(
-                    $"{database} is at schema version {applied.Version} ({applied.Name}), newer than the newest script this build knows ({newestKnown}); run a build at least that new.");
+                    $"{database} is at schema version {recorded.Version} ({recorded.Name}), newer than the newest script this build knows ({newestKnown}); run a build at least that new.");
             }
 
-            if (!byVersion.TryGetValue(applied.Version, out var script))
+            if (!byVersion.TryGetValue(recorded.Version, out var script))
             {
                 throw new MigrationRefusedException(
-                    $"{database} records schema version {applied.Version} ({applied.Name}), which this build does not have; run the build that applied it.");
+                    $"{database} records schema version {recorded.Version} ({recorded.Name}), which this build does not have; run the build that applied it.");
             }
 
-            if (!string.Equals(script.Checksum, applied.Checksum, StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(script.Checksum, recorded.Checksum, StringComparison.OrdinalIgnoreCase))
             {
                 throw new MigrationRefusedException(
-                    $"{database} applied {script} with checksum {applied.Checksum}, but this build's script has {script.Checksum}: an applied script was edited. Restore it and put the change in a new script.");
+                    $"{database} applied {script} with checksum {recorded.Checksum}, but this build's script has {script.Checksum}: an applied script was edited. Restore it and put the change in a new script.");
             }
         }
 
