@@ -22,8 +22,9 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
         StartAsync(new Dictionary<string, string?> { ["Platform:Sqlite:Path"] = databasePath }, configure);
 
     /// <summary>The same silo with grain state and reminders in PostgreSQL.</summary>
-    public static Task<EmbeddedSilo> StartOnPostgreSqlAsync(string connectionString, Action<IServiceCollection>? configure = null) =>
-        StartAsync(new Dictionary<string, string?>
+    /// <param name="settings">Further configuration, e.g. <c>Platform:Cluster:Mode</c>.</param>
+    public static Task<EmbeddedSilo> StartOnPostgreSqlAsync(string connectionString, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null) =>
+        StartAsync(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Platform:Storage:Mode"] = "PostgreSql",
             ["ConnectionStrings:Platform"] = connectionString,

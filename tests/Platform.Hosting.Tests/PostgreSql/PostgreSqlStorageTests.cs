@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Orleans.Storage;
 using Platform.Contracts;
 using Platform.Contracts.Hierarchy;
@@ -44,6 +45,12 @@ public sealed class PostgreSqlStorageTests(PostgresServer server)
             Assert.Equal((110m, RatingLevel.Star5, 1), (assessment.Value!.Assessment.Total, assessment.Value.Assessment.Rating, assessment.Value.Revision));
             await WaitForAsync(silo, "430000", s => s.Assessed == 1 && s.Ratings.Star5 == 1 && s.Members == 12);
         }
+
+        // Stored in PostgreSQL, not in a SQLite file of the default path: the branch's state row is in OrleansStorage.
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT COUNT(*) FROM OrleansStorage WHERE GrainIdExtensionString LIKE '%9430102001-01%' AND PayloadBinary IS NOT NULL", connection);
+        Assert.True((long)(await count.ExecuteScalarAsync())! >= 1);
     }
 
     [Fact]
