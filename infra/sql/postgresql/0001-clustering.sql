@@ -141,10 +141,3 @@ INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('CleanupDefunctSiloEntrie
       AND Status = 6;
 ');
 
--- The per-row form newer providers use after choosing the rows in .NET: the row must still be the dead silo''s.
-INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('CleanupDefunctSiloEntryKey', '
-    DELETE FROM OrleansMembershipTable
-    WHERE DeploymentId = CAST(@DeploymentId AS varchar) AND Address = CAST(@Address AS varchar)
-      AND Port = CAST(@Port AS integer) AND Generation = CAST(@Generation AS integer)
-      AND Status = 6;
-');

@@ -25,7 +25,7 @@ public sealed class PostgreSqlMigrationTests(PostgresServer server)
         Assert.Equal(Scripts.Select(s => $"{s.Version} {s.Name} {s.Checksum}"),
             await QueryAsync(connectionString, "SELECT Version || ' ' || Name || ' ' || Checksum FROM PlatformMigrations ORDER BY Version"));
         Assert.Equal(
-            ["CleanupDefunctSiloEntriesKey", "CleanupDefunctSiloEntryKey", "ClearStorageKey", "DeleteMembershipTableEntriesKey", "DeleteReminderRowKey",
+            ["CleanupDefunctSiloEntriesKey", "ClearStorageKey", "DeleteMembershipTableEntriesKey", "DeleteReminderRowKey",
              "DeleteReminderRowsKey", "GatewaysQueryKey", "InsertMembershipKey", "InsertMembershipVersionKey", "MembershipReadAllKey",
              "MembershipReadRowKey", "ReadFromStorageKey", "ReadRangeRows1Key", "ReadRangeRows2Key", "ReadReminderRowKey", "ReadReminderRowsKey",
              "UpdateIAmAlivetimeKey", "UpdateMembershipKey", "UpsertReminderRowKey", "WriteToStorageKey"],
