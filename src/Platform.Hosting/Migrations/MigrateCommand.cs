@@ -33,7 +33,12 @@ public static class MigrateCommand
                 : $"{result.Database} is now at schema version {result.CurrentVersion}.");
             return 0;
         }
-        catch (Exception exception) when (exception is MigrationRefusedException or InvalidOperationException or System.Data.Common.DbException)
+        catch (System.Data.Common.DbException exception)
+        {
+            await error.WriteLineAsync($"migrate: {exception.Message}. Check ConnectionStrings:Platform and that the database is reachable; scripts applied before the failure stay applied.");
+            return 1;
+        }
+        catch (Exception exception) when (exception is MigrationRefusedException or InvalidOperationException)
         {
             await error.WriteLineAsync($"migrate: {exception.Message}");
             return 1;

@@ -73,6 +73,23 @@ public sealed class PostgreSqlMigrationTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_host_that_leaves_migrating_to_the_command_refuses_a_database_with_pending_scripts_and_changes_nothing()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+
+        await using (var database = new PostgreSqlMigrationDatabase(connectionString))
+        {
+            var refused = await Assert.ThrowsAsync<MigrationRefusedException>(() => Migrator.RunAsync(database, Scripts, applyPending: false));
+            Assert.Contains("lacks 3 schema script(s) (0001-clustering, 0002-grain-storage, 0003-reminders); run the migrate command", refused.Message);
+        }
+
+        Assert.Equal(["0"], await QueryAsync(connectionString, "SELECT COUNT(*) FROM PlatformMigrations"));
+        await RunAsync(connectionString);
+        await using var current = new PostgreSqlMigrationDatabase(connectionString);
+        Assert.Empty((await Migrator.RunAsync(current, Scripts, applyPending: false)).Applied);
+    }
+
+    [Fact]
     public async Task The_command_prints_what_it_applied_then_that_nothing_is_left()
     {
         var connectionString = await server.CreateDatabaseAsync();
