@@ -29,7 +29,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     {
         var versions = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [];
         var bin = versions.Select(v => Path.Combine(v, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb"))).OrderDescending().FirstOrDefault()
-            ?? throw new InvalidOperationException("PostgreSQL is not installed: run `apt-get install -y postgresql`, or pass --postgres with a connection string.");
+            ?? throw new InvalidOperationException("PostgreSQL is not installed: run `apt-get install -y postgresql` (.ci/run does), or give the benchmark --postgres with a connection string.");
         var folder = Path.Combine(Path.GetTempPath(), "platform-pg", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         if (Environment.UserName == "root")
