@@ -39,6 +39,20 @@ public sealed class SqliteMigrationTests : IDisposable
         var refused = await Assert.ThrowsAsync<MigrationRefusedException>(RunAsync);
 
         Assert.Contains("schema version 3 (from-the-future), newer than the newest script this build knows (2)", refused.Message);
+        Assert.Equal(["1", "2", "3"], Query("SELECT Version FROM PlatformMigrations ORDER BY Version"));
+    }
+
+    [Fact]
+    public async Task The_command_migrates_the_default_mode_and_exits_zero()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await MigrateCommand.RunAsync([$"--Platform:Sqlite:Path={_database.Path}"], output, error);
+
+        Assert.Equal((0, ""), (exitCode, error.ToString()));
+        Assert.Contains("applied 0001-grain-storage (sha256 ", output.ToString());
+        Assert.Contains("is now at schema version 2.", output.ToString());
     }
 
     [Fact]
