@@ -35,6 +35,24 @@ public sealed class PostgreSqlMigrationTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_silos_ring_range_read_of_reminders_uses_the_grain_hash_index_not_a_scan()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        await RunAsync(connectionString);
+        await ExecuteAsync(connectionString, """
+            INSERT INTO OrleansRemindersTable (ServiceId, GrainId, ReminderName, StartTime, Period, GrainHash, Version)
+            SELECT 'platform', 'campaign/' || n, 'deadline', now(), 60000, (hashint4(n)), 0 FROM generate_series(1, 50000) AS n;
+            ANALYZE OrleansRemindersTable;
+            """);
+        var query = (await QueryAsync(connectionString, "SELECT QueryText FROM OrleansQuery WHERE QueryKey = 'ReadRangeRows1Key'")).Single()
+            .Replace("@ServiceId", "'platform'", StringComparison.Ordinal).Replace("@BeginHash", "0", StringComparison.Ordinal).Replace("@EndHash", "10000000", StringComparison.Ordinal);
+
+        var plan = string.Join('\n', await QueryAsync(connectionString, "EXPLAIN " + query));
+
+        Assert.Contains("ix_orleansreminderstable_grainhash", plan);
+    }
+
+    [Fact]
     public async Task Two_migrators_at_once_apply_each_script_once()
     {
         var connectionString = await server.CreateDatabaseAsync();
