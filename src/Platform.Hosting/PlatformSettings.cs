@@ -1,4 +1,6 @@
+using Platform.Hosting.Clustering;
 using Platform.Hosting.Sqlite;
+using Platform.Hosting.Storage;
 
 namespace Platform.Hosting;
 
@@ -15,6 +17,10 @@ public sealed class PlatformSettings
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    public StorageSettings Storage { get; set; } = new();
+
+    public ClusterSettings Cluster { get; set; } = new();
 
     public SqliteSettings Sqlite { get; set; } = new();
 }

@@ -18,12 +18,24 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
     /// <param name="configure">Test-only service changes applied after the product's (e.g. reminder options).</param>
-    public static async Task<EmbeddedSilo> StartAsync(string databasePath, Action<IServiceCollection>? configure = null)
+    public static Task<EmbeddedSilo> StartAsync(string databasePath, Action<IServiceCollection>? configure = null) =>
+        StartAsync(new Dictionary<string, string?> { ["Platform:Sqlite:Path"] = databasePath }, configure);
+
+    /// <summary>The same silo with grain state and reminders in PostgreSQL.</summary>
+    /// <param name="settings">Further configuration, e.g. <c>Platform:Cluster:Mode</c>.</param>
+    public static Task<EmbeddedSilo> StartOnPostgreSqlAsync(string connectionString, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null) =>
+        StartAsync(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Platform:Storage:Mode"] = "PostgreSql",
+            ["ConnectionStrings:Platform"] = connectionString,
+        }, configure);
+
+    private static async Task<EmbeddedSilo> StartAsync(Dictionary<string, string?> storage, Action<IServiceCollection>? configure)
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(storage);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Platform:Sqlite:Path"] = databasePath,
             ["Platform:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Platform:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Platform:Rollup:ReportInterval"] = "00:00:00.020",

@@ -104,8 +104,8 @@ public sealed class SqliteGrainStorageTests : IDisposable
         mode.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", mode.ExecuteScalar());
         using var scripts = connection.CreateCommand();
-        scripts.CommandText = "SELECT group_concat(Script, ' ') FROM (SELECT Script FROM PlatformSchema ORDER BY Script)";
-        Assert.Equal("0001-grain-storage.sql 0002-reminders.sql", scripts.ExecuteScalar());
+        scripts.CommandText = "SELECT group_concat(Version || '-' || Name, ' ') FROM (SELECT Version, Name FROM PlatformMigrations ORDER BY Version)";
+        Assert.Equal("1-grain-storage 2-reminders", scripts.ExecuteScalar());
     }
 
     public void Dispose() => _database.Dispose();

@@ -1,21 +1,26 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
-namespace Platform.Bench.Baseline;
+namespace Platform.Testing;
 
 /// <summary>
 /// A PostgreSQL server of its own on 127.0.0.1, from the Debian packages (<c>apt-get install postgresql</c>), in a
 /// temporary folder, removed afterwards. Run as root, it runs the server as the <c>postgres</c> user, which refuses root.
+/// Shared by the benchmark and the hosting tests (compiled into each, linked from tests/Support).
 /// </summary>
 public sealed class ThrowawayPostgres : IAsyncDisposable
 {
     private readonly string _bin;
     private readonly string _folder;
+    private readonly int _port;
 
-    private ThrowawayPostgres(string bin, string folder, string connectionString)
+    private ThrowawayPostgres(string bin, string folder, int port)
     {
         _bin = bin;
         _folder = folder;
-        ConnectionString = connectionString;
+        _port = port;
+        ConnectionString = $"Host=127.0.0.1;Port={port};Username=bench;Database=postgres;Maximum Pool Size=64";
     }
 
     public string ConnectionString { get; }
@@ -24,8 +29,8 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     {
         var versions = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [];
         var bin = versions.Select(v => Path.Combine(v, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb"))).OrderDescending().FirstOrDefault()
-            ?? throw new InvalidOperationException("PostgreSQL is not installed: run `apt-get install -y postgresql`, or pass --postgres with a connection string.");
-        var folder = Path.Combine(Path.GetTempPath(), "platform-bench-pg", Guid.NewGuid().ToString("N"));
+            ?? throw new InvalidOperationException("PostgreSQL is not installed: run `apt-get install -y postgresql` (.ci/run does), or give the benchmark --postgres with a connection string.");
+        var folder = Path.Combine(Path.GetTempPath(), "platform-pg", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         if (Environment.UserName == "root")
         {
@@ -34,16 +39,31 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
         var data = Path.Combine(folder, "data");
         await RunAsServerUserAsync(Path.Combine(bin, "initdb"), "-D", data, "-A", "trust", "-U", "bench", "--no-sync", "-E", "UTF8");
-        var port = Ports.Free();
+        var port = FreePort();
         await RunAsServerUserAsync(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "start", "-o",
             $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c synchronous_commit=off -c shared_buffers=256MB");
-        return new ThrowawayPostgres(bin, folder, $"Host=127.0.0.1;Port={port};Username=bench;Database=postgres;Maximum Pool Size=64");
+        return new ThrowawayPostgres(bin, folder, port);
+    }
+
+    /// <summary>A new empty database on this server, for a test that must not see another's tables.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = "t" + Guid.NewGuid().ToString("N");
+        await RunAsync(Path.Combine(_bin, "createdb"), "-h", "127.0.0.1", "-p", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "bench", name);
+        return ConnectionString.Replace("Database=postgres", $"Database={name}", StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync()
     {
         await RunAsServerUserAsync(Path.Combine(_bin, "pg_ctl"), "-D", Path.Combine(_folder, "data"), "-m", "immediate", "stop");
         Directory.Delete(_folder, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static Task RunAsServerUserAsync(params string[] command) =>
@@ -66,5 +86,4 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output}");
         }
     }
-
 }
