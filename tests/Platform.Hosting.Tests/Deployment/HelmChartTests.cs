@@ -115,7 +115,7 @@ public sealed class HelmChartTests
         Assert.Matches(EnvFromField("POD_NAME", "metadata.name"), silo);
         Assert.Matches(EnvFromField("POD_IP", "status.podIP"), silo);
         Assert.Matches(@"- name: Platform__Cluster__SiloName\s+value: \$\(POD_NAME\)", silo);
-        Assert.Matches(@"- name: Platform__Cluster__AdvertisedIP\s+value: \$\(POD_IP\)", silo);
+        Assert.Matches(@"- name: Platform__Cluster__AdvertisedIPAddress\s+value: \$\(POD_IP\)", silo);
         // Kubernetes expands $(VAR) only from variables declared earlier in the list.
         Assert.True(silo.IndexOf("name: POD_NAME", StringComparison.Ordinal) < silo.IndexOf("value: $(POD_NAME)", StringComparison.Ordinal));
         Assert.True(silo.IndexOf("name: POD_IP", StringComparison.Ordinal) < silo.IndexOf("value: $(POD_IP)", StringComparison.Ordinal));
