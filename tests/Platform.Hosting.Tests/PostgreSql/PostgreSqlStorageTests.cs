@@ -10,6 +10,7 @@ using Platform.Domain.Hierarchy;
 using Platform.Domain.Scoring;
 using Platform.Grains.Hierarchy;
 using Platform.Grains.Persistence;
+using static Platform.Hosting.Tests.SiloNodes;
 
 namespace Platform.Hosting.Tests.PostgreSql;
 
@@ -151,22 +152,4 @@ public sealed class PostgreSqlStorageTests(PostgresServer server)
 
     private static Task<EmbeddedSilo> StartWithShortRemindersAsync(string connectionString) => EmbeddedSilo.StartOnPostgreSqlAsync(connectionString,
         services => services.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = ReminderPeriod));
-
-    private static INodeGrain Node(EmbeddedSilo silo, string code) => silo.Grains.GetGrain<INodeGrain>(GrainKeys.Node("hunan", code));
-
-    private static async Task DefineAsync(EmbeddedSilo silo, NodeDefinition definition)
-    {
-        var outcome = await Node(silo, definition.Code).Define(definition);
-        Assert.True(outcome.Succeeded, outcome.Detail);
-    }
-
-    private static async Task WaitForAsync(EmbeddedSilo silo, string code, Func<Platform.Domain.Rollups.Summary, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition((await Node(silo, code).GetSummary())!.Summary))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{code} did not reach the expected rollup in time");
-            await Task.Delay(25);
-        }
-    }
 }
