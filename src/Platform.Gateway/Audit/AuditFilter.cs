@@ -92,7 +92,7 @@ internal sealed class AuditFilter(AuditSink sink, NodeAncestry ancestry, TenantD
         // A move's line is in the old place's subtree too; the chain still ends with the node itself.
         var chain = formerPlace.Count == 0 || place.Count == 0 ? place : [.. place.SkipLast(1), .. formerPlace.Except(place), place[^1]];
         var operation = http.GetEndpoint() is { } endpoint ? OperationIds.Of(endpoint) ?? http.Request.Method : http.Request.Method;
-        var target = http.GetEndpoint()?.Metadata.GetMetadata<AuditsOwnAccount>() is not null ? $"accounts/{caller.Username}" : AuditTargets.Of(http, value);
+        var target = AuditTargets.Of(http, value);
         await sink.AppendAsync(tenant, Contracts.Audit.AuditTrail.Line(caller, operation, target, code, chain, status, summary.Before, summary.After));
     }
 

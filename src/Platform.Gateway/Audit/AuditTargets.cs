@@ -1,11 +1,13 @@
 using Platform.Gateway.Api;
+using Platform.Gateway.Identity;
 
 namespace Platform.Gateway.Audit;
 
 /// <summary>
 /// The resource a write route acts on, as a path relative to its tenant without the action: the route's own path up to
 /// its last route value (<c>nodes/430100/move</c> → <c>nodes/430100</c>, <c>campaigns/c1/branches/X/review</c> →
-/// <c>campaigns/c1/branches/X</c>), or, for a route that creates what it names, the created resource.
+/// <c>campaigns/c1/branches/X</c>), or, for a route that creates what it names, the created resource; for a change a
+/// person makes to their own account (<see cref="AuditsOwnAccount"/>), that account.
 /// </summary>
 internal static class AuditTargets
 {
@@ -27,6 +29,11 @@ internal static class AuditTargets
         if (context.GetEndpoint() is not RouteEndpoint endpoint)
         {
             return Tenant;
+        }
+
+        if (endpoint.Metadata.GetMetadata<AuditsOwnAccount>() is not null && context.Caller() is { } caller)
+        {
+            return $"accounts/{caller.Username}";
         }
 
         var segments = new List<string>();

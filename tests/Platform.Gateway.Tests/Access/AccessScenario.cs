@@ -71,7 +71,7 @@ internal sealed class AccessScenario
         Assert.Equal(0, imported.GetProperty("rejected").GetInt32());
         foreach (var branch in Branches)
         {
-            await SendAsync(http, HttpMethod.Put, $"{api}/orgs/{branch}/assessment", null, new { scores = Scores.AtShare(0.8m) });
+            await CampaignStages.SendAsync(http, HttpMethod.Put, $"{api}/orgs/{branch}/assessment", null, new { scores = Scores.AtShare(0.8m) });
         }
 
         await (await http.PostAsJsonAsync($"{api}/accounts", new { username = Account, displayName = "长沙领导", role = "viewer", scopeCode = CityOne })).JsonAsync();
@@ -96,15 +96,4 @@ internal sealed class AccessScenario
     private static async Task<string> CampaignAtAsync(HttpClient http, string api, string stage) =>
         (await CampaignStages.RunToAsync(http, api, $"权限测试 {stage}", stage, Branches, [Appellant], selfAssessInStage: false,
             new { sampleRate = 1, minimumPerCity = 1, cascadeOnFailure = false })).Split('/')[^1];
-
-    private static async Task SendAsync(HttpClient http, HttpMethod method, string path, string? ifMatch, object body)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        if (ifMatch is not null)
-        {
-            request.Headers.IfMatch.Add(new EntityTagHeaderValue(ifMatch));
-        }
-
-        await (await http.SendAsync(request)).JsonAsync();
-    }
 }

@@ -21,7 +21,7 @@ internal static class WriteRoutes
     {
         var tenant = await CreateTenantAsync(http, SmallProvince.Csv);
         var api = $"/api/v1/tenants/{tenant}";
-        await SendAsync(http, HttpMethod.Put, $"{api}/orgs/{Branch}/assessment", null, new { scores = Scores.AtShare(0.7m) });
+        await CampaignStages.SendAsync(http, HttpMethod.Put, $"{api}/orgs/{Branch}/assessment", null, new { scores = Scores.AtShare(0.7m) });
         var framework = JsonNode.Parse(await http.GetStringAsync($"{api}/framework"))!.AsObject();
         framework.Remove("version");
         framework.Remove("publishedAt");
@@ -278,17 +278,6 @@ internal static class WriteRoutes
         var imported = await http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
         imported.EnsureSuccessStatusCode();
         return tenant;
-    }
-
-    private static async Task SendAsync(HttpClient http, HttpMethod method, string path, string? ifMatch, object body)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        if (ifMatch is not null)
-        {
-            request.Headers.IfMatch.Add(new EntityTagHeaderValue(ifMatch));
-        }
-
-        await (await http.SendAsync(request)).JsonAsync();
     }
 
     private static readonly JsonSerializerOptions Writing = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };

@@ -53,7 +53,8 @@ internal static class CampaignStages
         return campaign;
     }
 
-    private static async Task SendAsync(HttpClient http, HttpMethod method, string path, string? ifMatch, object body)
+    /// <summary>Sends a JSON command with <paramref name="ifMatch"/> as If-Match when given, and reads its answer.</summary>
+    public static async Task SendAsync(HttpClient http, HttpMethod method, string path, string? ifMatch, object body)
     {
         var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         if (ifMatch is not null)
