@@ -68,7 +68,7 @@ public sealed class ReadinessTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task The_platform_is_not_ready_while_the_first_start_seeds_the_demo_and_ready_once_it_is_seeded()
     {
-        const int SchoolsPerCounty = 2;
+        const int SchoolsPerCounty = 1;
         var province = DemoProvince.Generate(new DemoProvinceOptions { SchoolsPerCounty = SchoolsPerCounty });
         var started = Stopwatch.StartNew();
         await using var gateway = await GatewayProcess.StartLiveAsync(_folder, "--Platform:Seed:Demo=true", $"--Platform:Seed:SchoolsPerCounty={SchoolsPerCounty}");
@@ -81,7 +81,7 @@ public sealed class ReadinessTests(ITestOutputHelper output) : IDisposable
 
         while (!(await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
         {
-            Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), "not ready within 60 s of the start");
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(120), "not ready within 120 s of the start");
             await Task.Delay(50);
         }
 
