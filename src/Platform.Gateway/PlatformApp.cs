@@ -11,6 +11,7 @@ using Platform.Gateway.Imports;
 using Platform.Gateway.Infrastructure;
 using Platform.Gateway.Seeding;
 using Platform.Hosting;
+using Platform.Hosting.Telemetry;
 using Scalar.AspNetCore;
 
 namespace Platform.Gateway;
@@ -33,6 +34,7 @@ public static class PlatformApp
         }
 
         builder.AddPlatformSilo();
+        builder.AddPlatformTelemetry("platform-gateway");
         builder.AddPlatformIdentity();
 
         // Small by default: most bodies are a few fields. Routes that take more say so (RequestSizeLimit metadata).
@@ -88,6 +90,7 @@ public static class PlatformApp
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthEndpoints();
+        app.MapPlatformTelemetry(PlatformIdentity.OperatorPolicy);
         app.MapDiagnosticsEndpoints(app.Configuration);
 
         app.MapGroup("/api/v1/auth").WithTags("Accounts").AddEndpointFilter<RequestBodyFilter>().MapAuthEndpoints();

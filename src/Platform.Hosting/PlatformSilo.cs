@@ -4,8 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
 using Orleans.Configuration;
 using Platform.Grains;
 using Platform.Grains.Persistence;
@@ -97,15 +95,6 @@ public static class PlatformSilo
         // Registered after the silo, so it starts once the silo is up.
         builder.Services.AddSingleton<RollupWarmup>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RollupWarmup>());
-
-        builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics.AddMeter("Microsoft.Orleans"))
-            .WithTracing(tracing => tracing.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"));
-        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddOtlpExporter());
-            builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddOtlpExporter());
-        }
 
         return builder;
     }
