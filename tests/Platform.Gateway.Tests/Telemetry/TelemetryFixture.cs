@@ -66,7 +66,13 @@ public sealed class TelemetryFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// Alone, because OpenTelemetry keys a metric by its instrument's name, not its meter instance: when another gateway in
+/// this process stops, its meters (ASP.NET Core's, Orleans', the platform's, all of one name with ours) are disposed,
+/// and the SDK then drops the metric of that name from every provider, ours too (opentelemetry-dotnet issue 6412).
+/// A production process has one host, and so one meter of each name.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class TelemetryCollection : ICollectionFixture<TelemetryFixture>
 {
     public const string Name = "telemetry";

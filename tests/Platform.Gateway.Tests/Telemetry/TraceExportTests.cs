@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Platform.Gateway.Tests.Infrastructure;
 
@@ -11,42 +10,36 @@ public sealed class TraceExportTests(TelemetryFixture fixture)
     [Fact]
     public async Task One_trace_runs_from_the_http_request_into_the_grain_it_calls()
     {
-        var traceId = ActivityTraceId.CreateRandom().ToHexString();
-        var callerSpan = ActivitySpanId.CreateRandom().ToHexString();
+        // The caller's trace, sampled: the request carries it (traceparent), and the gateway continues it.
+        using var caller = new Activity("telemetry test caller").SetIdFormat(ActivityIdFormat.W3C);
+        caller.ActivityTraceFlags = ActivityTraceFlags.Recorded;
+        caller.Start();
+        var traceId = caller.TraceId.ToHexString();
 
-        // The caller's own trace context, sent as is: this client adds none of its own.
-        using var http = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator() })
-        {
-            BaseAddress = fixture.Gateway.Address,
-        };
-        var token = await fixture.Gateway.Clients.Tokens.AdminOf(fixture.Tenant)!.AccessTokenAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Put, $"{fixture.Api}/orgs/{TelemetryFixture.Branch}/assessment")
-        {
-            Content = JsonContent.Create(new { scores = Scores.AtShare(0.9m) }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.Headers.Add("traceparent", $"00-{traceId}-{callerSpan}-01");
-        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+        // A branch with no baseline yet: the first PUT needs no If-Match.
+        var put = await fixture.Gateway.Http.PutAsJsonAsync($"{fixture.Api}/orgs/{TelemetryFixture.CampaignBranches[1]}/assessment", new { scores = Scores.AtShare(0.9m) });
+        caller.Stop();
+        put.EnsureSuccessStatusCode();
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
         OtlpSpan[] trace;
         while (true)
         {
             trace = fixture.Receiver.Spans.Where(s => s.TraceId == traceId).ToArray();
-            if (trace.Any(s => s.Kind == OtlpSpan.Server) && trace.Any(s => s.Scope == "Microsoft.Orleans.Application" && s.Name.Contains("PutAssessment")))
+            if (trace.Any(IsTheRequest) && trace.Any(s => s.Scope == "Microsoft.Orleans.Application" && s.Name.Contains("PutAssessment")))
             {
                 break;
             }
 
             Assert.True(DateTime.UtcNow < deadline,
-                $"the trace was never exported whole; spans of it: {string.Join(", ", trace.Select(s => $"{s.Scope}:{s.Name}"))}");
+                $"the trace was never exported whole; spans of it: {string.Join(", ", trace.Select(s => $"{s.Scope}:{s.Name}"))}; of all {fixture.Receiver.Spans.Count} spans");
             await Task.Delay(100);
         }
 
-        var server = Assert.Single(trace, s => s.Kind == OtlpSpan.Server);
-        Assert.Equal(callerSpan, server.ParentSpanId);
+        // The caller's client may sign in first within the same trace: the request is the assessment's PUT.
+        var server = Assert.Single(trace, IsTheRequest);
+        Assert.NotEqual("", server.ParentSpanId);
         Assert.Equal("platform-gateway", server.Service);
-        Assert.StartsWith("PUT", server.Name);
 
         // The grain call hangs under the request: its chain of parents leads to the server span.
         var spans = trace.ToDictionary(s => s.SpanId);
@@ -78,6 +71,9 @@ public sealed class TraceExportTests(TelemetryFixture fixture)
             await Task.Delay(100);
         }
     }
+
+    private static bool IsTheRequest(OtlpSpan span) =>
+        span.Kind == OtlpSpan.Server && span.Name == "PUT /api/v1/tenants/{tenant}/orgs/{code}/assessment";
 
     private static bool Contains(byte[] body, string text) =>
         body.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(text)) >= 0;
