@@ -18,7 +18,7 @@ public sealed partial class GrafanaDashboardTests(TelemetryFixture fixture)
     public async Task Every_metric_the_dashboard_queries_is_one_the_gateway_exports()
     {
         var queried = Queries(Dashboard()).SelectMany(MetricNames).ToHashSet();
-        using var anonymous = fixture.Gateway.Anonymous();
+        using var anonymous = fixture.Metrics();
         var exported = (await PrometheusScrape.ReadAsync(anonymous)).Names;
 
         Assert.Empty(queried.Except(exported).Order());

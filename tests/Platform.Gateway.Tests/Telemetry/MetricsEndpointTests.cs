@@ -11,7 +11,7 @@ public sealed class MetricsEndpointTests(TelemetryFixture fixture)
     [Fact]
     public async Task The_scrape_counts_each_accepted_submission_of_the_tenant_by_kind()
     {
-        using var anonymous = fixture.Gateway.Anonymous();
+        using var anonymous = fixture.Metrics();
         var scrape = await PrometheusScrape.ReadAsync(anonymous);
         var tenant = ("tenant", fixture.Tenant);
 
@@ -36,7 +36,7 @@ public sealed class MetricsEndpointTests(TelemetryFixture fixture)
     [Fact]
     public async Task A_refused_submission_is_not_counted()
     {
-        using var anonymous = fixture.Gateway.Anonymous();
+        using var anonymous = fixture.Metrics();
         var tenant = ("tenant", fixture.Tenant);
         var before = (await PrometheusScrape.ReadAsync(anonymous)).Sum("platform_assessment_submissions_total", tenant);
 
@@ -51,7 +51,7 @@ public sealed class MetricsEndpointTests(TelemetryFixture fixture)
     [Fact]
     public async Task The_scrape_has_import_rows_stage_transitions_and_the_propagation_lag_of_the_tenant()
     {
-        using var anonymous = fixture.Gateway.Anonymous();
+        using var anonymous = fixture.Metrics();
         var scrape = await PrometheusScrape.ReadAsync(anonymous);
         var tenant = ("tenant", fixture.Tenant);
 
@@ -77,7 +77,7 @@ public sealed class MetricsEndpointTests(TelemetryFixture fixture)
     [Fact]
     public async Task The_scrape_has_the_http_server_metrics_by_route()
     {
-        using var anonymous = fixture.Gateway.Anonymous();
+        using var anonymous = fixture.Metrics();
         var scrape = await PrometheusScrape.ReadAsync(anonymous);
 
         Assert.True(scrape.Sum("http_server_request_duration_seconds_count", ("http_route", AssessmentRoute), ("http_request_method", "PUT")) >= 1,
@@ -88,7 +88,7 @@ public sealed class MetricsEndpointTests(TelemetryFixture fixture)
     [Fact]
     public async Task The_scrape_has_the_orleans_and_runtime_metrics()
     {
-        using var anonymous = fixture.Gateway.Anonymous();
+        using var anonymous = fixture.Metrics();
         var names = (await PrometheusScrape.ReadAsync(anonymous)).Names;
 
         Assert.Contains(names, n => n.StartsWith("orleans_", StringComparison.Ordinal));

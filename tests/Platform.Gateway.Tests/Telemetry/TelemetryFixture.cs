@@ -4,7 +4,8 @@ using Platform.Gateway.Tests.Infrastructure;
 namespace Platform.Gateway.Tests.Telemetry;
 
 /// <summary>
-/// A gateway that exports over OTLP to an <see cref="OtlpReceiver"/> and serves the Orleans Dashboard, with a tenant
+/// A gateway that exports over OTLP to an <see cref="OtlpReceiver"/>, serves <c>/metrics</c> on a port of its own and
+/// the Orleans Dashboard, with a tenant
 /// that has done a little of everything the platform's meter counts: an import, a baseline assessment, and a
 /// campaign run to review (its branches self-assessed).
 /// </summary>
@@ -27,6 +28,12 @@ public sealed class TelemetryFixture : IAsyncLifetime
 
     public string Api => $"/api/v1/tenants/{Tenant}";
 
+    /// <summary>The port <c>/metrics</c> is served on, apart from the API's (<c>Platform:Telemetry:PrometheusPort</c>).</summary>
+    public int MetricsPort { get; } = Platform.Bench.Ports.Free();
+
+    /// <summary>A client of the metrics port, as Prometheus scrapes it.</summary>
+    public HttpClient Metrics() => new() { BaseAddress = new Uri($"http://127.0.0.1:{MetricsPort}") };
+
     public async Task InitializeAsync()
     {
         _receiver = await OtlpReceiver.StartAsync();
@@ -34,6 +41,8 @@ public sealed class TelemetryFixture : IAsyncLifetime
             "--Platform:Seed:Demo=false",
             "--Platform:Rollup:ReportInterval=00:00:00.020",
             "--Platform:Telemetry:Dashboard=true",
+            $"--urls=http://127.0.0.1:0;http://127.0.0.1:{MetricsPort}",
+            $"--Platform:Telemetry:PrometheusPort={MetricsPort}",
             $"--OTEL_EXPORTER_OTLP_ENDPOINT={_receiver.Endpoint.ToString().TrimEnd('/')}",
             "--OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
             // Batches every 200 ms, metrics every second: the tests wait for the export, not for the defaults (5 s, 60 s).
