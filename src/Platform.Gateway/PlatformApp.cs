@@ -12,6 +12,7 @@ using Platform.Gateway.Imports;
 using Platform.Gateway.Infrastructure;
 using Platform.Gateway.Seeding;
 using Platform.Hosting.Health;
+using Platform.Hosting.Telemetry;
 using Scalar.AspNetCore;
 
 namespace Platform.Gateway;
@@ -35,6 +36,7 @@ public static class PlatformApp
 
         builder.AddPlatformGrains();
         builder.AddPlatformFirstStart();
+        builder.AddPlatformTelemetry("platform-gateway");
         builder.AddPlatformIdentity();
 
         // Small by default: most bodies are a few fields. Routes that take more say so (RequestSizeLimit metadata).
@@ -90,6 +92,7 @@ public static class PlatformApp
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapPlatformHealth();
+        app.MapPlatformTelemetry(PlatformIdentity.OperatorPolicy);
         app.MapDiagnosticsEndpoints(app.Configuration);
 
         app.MapGroup("/api/v1/auth").WithTags("Accounts").AddEndpointFilter<RequestBodyFilter>().MapAuthEndpoints();

@@ -6,6 +6,7 @@ using Platform.Contracts.Hierarchy;
 using Platform.Grains.Framework;
 using Platform.Grains.Hierarchy;
 using Platform.Grains.Identity;
+using Platform.Grains.Telemetry;
 using Microsoft.AspNetCore.Identity;
 using Platform.Domain.Identity;
 
@@ -33,6 +34,8 @@ public static class GrainServices
         services.TryAddSingleton<ReportDrain>();
         services.TryAddSingleton<NodeAncestry>();
         services.TryAddSingleton<AuditTrail>();
+        services.AddMetrics();
+        services.TryAddSingleton<PlatformMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ReportDrainParticipant>();
         var options = services.AddOptions<RollupOptions>();
         if (rollup is not null)

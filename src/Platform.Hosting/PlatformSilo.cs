@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
 using Platform.Grains;
 using Platform.Hosting.Clustering;
 using Platform.Hosting.Health;
@@ -32,15 +30,6 @@ public static class PlatformSilo
             .AddPlatformStorage(database));
         builder.AddRollupWarmup();
         builder.Services.AddHealthChecks().AddPlatformSiloChecks();
-
-        builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics.AddMeter("Microsoft.Orleans"))
-            .WithTracing(tracing => tracing.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"));
-        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddOtlpExporter());
-            builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddOtlpExporter());
-        }
 
         return builder;
     }

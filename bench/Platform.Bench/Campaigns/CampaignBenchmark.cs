@@ -15,6 +15,7 @@ using Platform.Domain.Hierarchy;
 using Platform.Domain.Identity;
 using Platform.Domain.Rollups;
 using Platform.Gateway.Imports;
+using Platform.Grains.Telemetry;
 
 namespace Platform.Bench.Campaigns;
 
@@ -134,7 +135,8 @@ public sealed class CampaignBenchmark(BenchOptions options, TextWriter output)
         Require(tenant.Succeeded, $"the tenant was refused: {tenant.Detail}");
 
         _log.WriteLine($"Loading {province.Rows:N0} rows through the HierarchyImporter…");
-        var importer = new HierarchyImporter(_grains, TimeProvider.System, host.Services.GetRequiredService<ILogger<HierarchyImporter>>());
+        var importer = new HierarchyImporter(_grains, TimeProvider.System, host.Services.GetRequiredService<ILogger<HierarchyImporter>>(),
+            host.Services.GetRequiredService<PlatformMetrics>());
         var watch = Stopwatch.StartNew();
         using var csv = new StringReader(province.HierarchyCsv);
         using var admin = CallerContext.As(Admin);

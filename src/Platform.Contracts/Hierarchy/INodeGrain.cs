@@ -88,8 +88,10 @@ public interface INodeGrain : IGrainWithStringKey
     Task DetachChild(string code);
 
     /// <summary>A child's rollup; applied only when newer than the one held.</summary>
+    /// <param name="changedAt">When the oldest change the report carries was made, at the node where it was made (for
+    /// the propagation lag the regions measure); null when not known, e.g. a report resent after a reactivation.</param>
     [Alias("ReportChild"), AlwaysInterleave]
-    Task ReportChild(ChildRollup report);
+    Task ReportChild(ChildRollup report, DateTimeOffset? changedAt = null);
 
     /// <summary>Sends a pending report to the parent now, whatever the rate limit; the silo's drain calls it before a
     /// graceful stop.</summary>

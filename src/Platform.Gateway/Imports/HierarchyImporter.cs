@@ -6,6 +6,7 @@ using Platform.Contracts.Imports;
 using Platform.Domain.Hierarchy;
 using Platform.Domain.Imports;
 using Platform.Gateway.Api;
+using Platform.Grains.Telemetry;
 
 namespace Platform.Gateway.Imports;
 
@@ -20,7 +21,7 @@ namespace Platform.Gateway.Imports;
 /// (<see cref="RejectionLog"/>), never held, and the rows held until they are applied are the nodes the file defines,
 /// at most <see cref="ImportLimits.MaxNodesPerFile"/>, each with its line and its place among its parent's children.
 /// </remarks>
-internal sealed partial class HierarchyImporter(IGrainFactory grains, TimeProvider time, ILogger<HierarchyImporter> logger)
+internal sealed partial class HierarchyImporter(IGrainFactory grains, TimeProvider time, ILogger<HierarchyImporter> logger, PlatformMetrics metrics)
 {
     private const int Parallelism = 32;
     private const int ProgressEvery = 5_000;
@@ -44,6 +45,7 @@ internal sealed partial class HierarchyImporter(IGrainFactory grains, TimeProvid
             var counts = new ImportCounts(file.Rows, applied.Created, applied.Updated, applied.Unchanged, rejections.Count);
             var stored = await report.Finish(startedAt, Math.Round(stopwatch.Elapsed.TotalSeconds, 3), counts);
             LogFinished(logger, tenant, importId, counts.Rows, counts.Created, counts.Updated, counts.Unchanged, counts.Rejected, stored.Seconds);
+            metrics.ImportRows(tenant, counts.Created, counts.Updated, counts.Unchanged, counts.Rejected);
             return (ImportReportDto.From(tenant, stored, rejections.First), null);
         }
         catch (ImportFileException refused)

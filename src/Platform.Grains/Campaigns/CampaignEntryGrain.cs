@@ -9,6 +9,7 @@ using Platform.Domain.Identity;
 using Platform.Grains.Framework;
 using Platform.Grains.Identity;
 using Platform.Grains.Persistence;
+using Platform.Grains.Telemetry;
 
 namespace Platform.Grains.Campaigns;
 
@@ -28,6 +29,7 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
     private readonly TimeProvider _time;
     private readonly ILogger<CampaignEntryGrain> _logger;
     private readonly CoalescingWriter _writer;
+    private readonly PlatformMetrics _metrics;
     private string _tenant = "";
     private string _campaignId = "";
     private string _code = "";
@@ -38,8 +40,10 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         [PersistentState(StorageNames.CampaignEntry, StorageNames.Provider)] IPersistentState<CampaignEntry> store,
         FrameworkCatalog frameworks,
         TimeProvider time,
-        ILogger<CampaignEntryGrain> logger)
+        ILogger<CampaignEntryGrain> logger,
+        PlatformMetrics metrics)
     {
+        _metrics = metrics;
         _store = store;
         _frameworks = frameworks;
         _time = time;
@@ -190,6 +194,11 @@ public sealed partial class CampaignEntryGrain : Grain, ICampaignEntryGrain
         }
 
         await ChangeAsync(outcome.Entry);
+        if (operation is Operation.SelfAssess or Operation.Review)
+        {
+            _metrics.SubmissionAccepted(_tenant, operation == Operation.SelfAssess ? AssessmentSubmission.SelfAssessment : AssessmentSubmission.Review);
+        }
+
         if (_current.CascadePending)
         {
             await CascadeAsync();

@@ -14,6 +14,7 @@ using Platform.Grains.Framework;
 using Platform.Grains.Hierarchy;
 using Platform.Grains.Identity;
 using Platform.Grains.Persistence;
+using Platform.Grains.Telemetry;
 
 namespace Platform.Grains.Campaigns;
 
@@ -38,6 +39,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     private readonly TimeProvider _time;
     private readonly ILogger<CampaignGrain> _logger;
     private readonly AuditTrail _audit;
+    private readonly PlatformMetrics _metrics;
     private string _tenant = "";
     private string _id = "";
     private RosterIndex _index = RosterIndex.Build(CampaignRoster.Empty);
@@ -55,8 +57,10 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         IOptions<RollupOptions> options,
         TimeProvider time,
         ILogger<CampaignGrain> logger,
-        AuditTrail audit)
+        AuditTrail audit,
+        PlatformMetrics metrics)
     {
+        _metrics = metrics;
         _store = store;
         _rosterStore = rosterStore;
         _resultsStore = resultsStore;
@@ -130,6 +134,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
             CreatedAt = now,
         };
         await SaveAsync();
+        _metrics.StageEntered(_tenant, CampaignStage.Draft);
         return Outcome<CampaignView>.Ok(View());
     }
 
@@ -478,6 +483,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
             History = [.. State.History, new StageTransition(stage, now, actor)],
         };
         await SaveAsync();
+        _metrics.StageEntered(_tenant, stage);
 
         if (stage != CampaignStage.Final && State.Definition!.Deadlines.TryGetValue(stage, out var deadline))
         {

@@ -15,11 +15,17 @@ namespace Platform.Grains.Hierarchy;
 /// <summary>How a node's rollup travels up: rate-limited, retried reports, the checkpoint timer, and the ledger rebuilt from the children.</summary>
 public sealed partial class NodeGrain
 {
-    public Task ReportChild(ChildRollup report)
+    public Task ReportChild(ChildRollup report, DateTimeOffset? changedAt = null)
     {
         if (_ledger.Apply(report))
         {
-            RollupChanged();
+            var now = _time.GetUtcNow();
+            if (changedAt is { } origin && Definition?.Kind is { } kind && kind.IsRegion())
+            {
+                _metrics.ReportApplied(_tenant, kind, origin, now);
+            }
+
+            RollupChanged(changedAt ?? now);
         }
 
         return Task.CompletedTask;
@@ -59,11 +65,22 @@ public sealed partial class NodeGrain
         }
     }
 
-    private void RollupChanged()
+    /// <param name="since">When the change was first made (below, for a child's report).</param>
+    private void RollupChanged(DateTimeOffset since)
     {
+        Unreported(since);
         _current = _current with { UpdatedAt = _time.GetUtcNow() };
         _checkpointDue |= PersistsRollup;
         MarkReportDue();
+    }
+
+    /// <summary>Remembers a change not yet reported, keeping the oldest.</summary>
+    private void Unreported(DateTimeOffset since)
+    {
+        if (_unreportedSince is not { } held || since < held)
+        {
+            _unreportedSince = since;
+        }
     }
 
     private void MarkReportDue()
@@ -146,13 +163,17 @@ public sealed partial class NodeGrain
         _reportDue = false;
         if (ReportTarget is not { } parent)
         {
+            _unreportedSince = null;
             _drain.Delivered(_key, this);
             return;
         }
 
+        // Taken before the await: a change arriving meanwhile goes in the next report, with its own time.
+        var changedAt = _unreportedSince;
+        _unreportedSince = null;
         try
         {
-            await Node(parent).ReportChild(CurrentRollup());
+            await Node(parent).ReportChild(CurrentRollup(), changedAt);
             _lastReportAt = _time.GetUtcNow();
             if (!_reportDue)
             {
@@ -162,6 +183,11 @@ public sealed partial class NodeGrain
         catch (Exception exception)
         {
             LogReportFailed(exception, _code, parent);
+            if (changedAt is { } unsent)
+            {
+                Unreported(unsent);
+            }
+
             _reportDue = true;
             _retryAt = _time.GetUtcNow() + _options.RetryDelay;
         }

@@ -9,6 +9,7 @@ using Platform.Domain.Hierarchy;
 using Platform.Domain.Identity;
 using Platform.Domain.Scoring;
 using Platform.Domain.Standing;
+using Platform.Grains.Telemetry;
 
 namespace Platform.Grains.Hierarchy;
 
@@ -49,9 +50,18 @@ public sealed partial class NodeGrain
         }
 
         var framework = await _frameworks.GetCurrentAsync(_tenant);
-        return framework is null
-            ? Outcome<AssessmentView>.Fail(Failure.Conflict, "the tenant has no published framework version")
-            : await CommitAsync(_current.Standing.Baseline(framework, input, expectedRevision, caller!.AuditName, _time.GetUtcNow()));
+        if (framework is null)
+        {
+            return Outcome<AssessmentView>.Fail(Failure.Conflict, "the tenant has no published framework version");
+        }
+
+        var committed = await CommitAsync(_current.Standing.Baseline(framework, input, expectedRevision, caller!.AuditName, _time.GetUtcNow()));
+        if (committed.Succeeded)
+        {
+            _metrics.SubmissionAccepted(_tenant, AssessmentSubmission.Baseline);
+        }
+
+        return committed;
     }
 
     /// <summary>Also a line in the tenant's audit log as <c>system:final</c>, recorded here where the rating changes, so an
@@ -165,7 +175,11 @@ public sealed partial class NodeGrain
                 OwnVersion = _current.OwnVersion + 1,
                 UpdatedAt = _time.GetUtcNow(),
             };
+            var changedAt = _current.UpdatedAt;
             await _writer.WriteAsync();
+
+            // After the write: a report sent during it carries the stored state, without this change.
+            Unreported(changedAt);
             MarkReportDue();
         }
 

@@ -122,6 +122,7 @@ public sealed partial class NodeGrain
             PendingDetachFrom = formerParent ?? _current.PendingDetachFrom,
             UpdatedAt = _time.GetUtcNow(),
         };
+        var changedAt = _current.UpdatedAt;
         await _writer.WriteAsync();
         if (rehomed)
         {
@@ -130,6 +131,7 @@ public sealed partial class NodeGrain
 
         await CompleteDetachAsync();
         await UncoverAsync(removed);
+        Unreported(changedAt);
         MarkReportDue();
         return Outcome<NodeChange>.Ok(existing is null ? NodeChange.Created : NodeChange.Updated);
     }
@@ -252,7 +254,7 @@ public sealed partial class NodeGrain
     {
         if (_ledger.Detach(code))
         {
-            RollupChanged();
+            RollupChanged(_time.GetUtcNow());
             await _writer.WriteAsync();
         }
     }
@@ -275,7 +277,9 @@ public sealed partial class NodeGrain
             OwnVersion = _current.OwnVersion + 1,
             UpdatedAt = _time.GetUtcNow(),
         };
+        var changedAt = _current.UpdatedAt;
         await _writer.WriteAsync();
+        Unreported(changedAt);
         MarkReportDue();
         return Outcome<string>.Ok(_code);
     }

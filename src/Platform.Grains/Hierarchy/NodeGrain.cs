@@ -13,6 +13,7 @@ using Platform.Domain.Scoring;
 using Platform.Grains.Framework;
 using Platform.Grains.Identity;
 using Platform.Grains.Persistence;
+using Platform.Grains.Telemetry;
 
 namespace Platform.Grains.Hierarchy;
 
@@ -37,6 +38,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     private readonly ILogger<NodeGrain> _logger;
     private readonly CoalescingWriter _writer;
     private readonly AuditTrail _audit;
+    private readonly PlatformMetrics _metrics;
 
     private string _key = "";
     private string _tenant = "";
@@ -55,6 +57,10 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     private DateTimeOffset _lastCheckpointAt = DateTimeOffset.MinValue;
     private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
 
+    /// <summary>When the oldest change this node holds but has not yet reported was made, where it was made (here, or
+    /// below and carried up by a child's report); null when nothing unreported is known.</summary>
+    private DateTimeOffset? _unreportedSince;
+
     /// <summary>The kind a definition in progress is changing this node to; until it is stored, a child may attach
     /// only if both the old and the new kind can hold it, or a concurrent move could build a cycle.</summary>
     private NodeKind? _becoming;
@@ -67,9 +73,11 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         NodeAncestry ancestry,
         TimeProvider time,
         ILogger<NodeGrain> logger,
-        AuditTrail audit)
+        AuditTrail audit,
+        PlatformMetrics metrics)
     {
         _audit = audit;
+        _metrics = metrics;
         _store = store;
         _frameworks = frameworks;
         _options = options.Value;
@@ -137,7 +145,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         // until the parent takes it, so no region stopping meanwhile claims a complete ledger.
         if (_reportDue && ReportTarget is { } parent)
         {
-            Node(parent).ReportChild(CurrentRollup())
+            Node(parent).ReportChild(CurrentRollup(), _unreportedSince)
                 .ContinueWith(_ => _drain.Delivered(_key, this), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default)
                 .Ignore();
         }
