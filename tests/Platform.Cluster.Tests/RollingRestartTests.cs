@@ -29,12 +29,12 @@ public sealed class RollingRestartTests(PlatformCluster cluster, ITestOutputHelp
         for (var silo = 0; silo < PlatformCluster.SiloCount; silo++)
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
-            var name = cluster.SiloNames[silo];
+            var name = cluster.SiloName(silo);
             var stopping = Stopwatch.StartNew();
             Assert.True(await cluster.StopSiloAsync(silo, TimeSpan.FromSeconds(60)), $"{name} did not stop within 60 s of SIGTERM");
             var stopped = stopping.Elapsed;
             await cluster.StartSiloAsync(silo);
-            output.WriteLine($"{name}: stopped {stopped.TotalSeconds:F1} s after SIGTERM, ready again {(stopping.Elapsed - stopped).TotalSeconds:F1} s after its start");
+            output.WriteLine($"{name}: stopped {stopped.TotalSeconds:F1} s after SIGTERM; {cluster.SiloName(silo)} in its place ready {(stopping.Elapsed - stopped).TotalSeconds:F1} s after its start");
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2));

@@ -32,7 +32,7 @@ public sealed class SiloKillTests(PlatformCluster cluster, ITestOutputHelper out
         var clock = Stopwatch.StartNew();
         var load = AssessmentLoad.Start(http, tenant.Id, tenant.Tree.RatedUnits, tenant.Ledger, Writers, seed: 1, retryDelay: TimeSpan.FromMilliseconds(200), clock);
         await Task.Delay(TimeSpan.FromSeconds(3));
-        var victim = cluster.SiloNames[1];
+        var victim = cluster.SiloName(1);
         await cluster.KillSiloAsync(1);
         var killedAt = clock.Elapsed;
         output.WriteLine($"killed {victim} (SIGKILL) {killedAt.TotalSeconds:F1} s into the load");
