@@ -28,6 +28,10 @@ public static class GrainKeys
     /// <summary>The list of a tenant's accounts (or of the operators').</summary>
     public static string AccountDirectory(string? tenant) => $"{tenant ?? PlatformSpace}/accounts";
 
+    /// <summary>A piece of work the cluster does once on its first start (<c>operator</c>, <c>demo-seed</c>); under
+    /// '_platform', which no tenant can reach.</summary>
+    public static string FirstStart(string job) => $"_platform/first-start/{job}";
+
     /// <summary>The deployment's list of tenants; no tenant id can start with '_', so no tenant can reach it.</summary>
     public const string TenantRegistry = "_platform/tenants";
 

@@ -34,6 +34,7 @@ public static class PlatformApp
         }
 
         builder.AddPlatformGrains();
+        builder.AddPlatformFirstStart();
         builder.AddPlatformIdentity();
 
         // Small by default: most bodies are a few fields. Routes that take more say so (RequestSizeLimit metadata).

@@ -63,7 +63,13 @@ public sealed class GatewayProcess : IAsyncDisposable
         return new GatewayProcess(host, folder);
     }
 
-    internal static readonly string[] QuietLogs = ["--Logging:LogLevel:Default=Warning", "--Logging:Console:LogToStandardErrorThreshold=Warning"];
+    /// <summary>Warnings and up, to standard error; not the health check service's error line for every 503 a
+    /// starting process answers (the tests poll readiness, and the reason is in the answer).</summary>
+    internal static readonly string[] QuietLogs =
+    [
+        "--Logging:LogLevel:Default=Warning", "--Logging:Console:LogToStandardErrorThreshold=Warning",
+        "--Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks=Critical",
+    ];
 
     /// <inheritdoc cref="HostProcess.AnswersAsync"/>
     public Task<bool> AnswersAsync(string path) => _host.AnswersAsync(path);

@@ -11,7 +11,7 @@ namespace Platform.Bench.Processes;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly Process _process;
 

@@ -29,6 +29,16 @@ public static class GatewayHosting
         return builder;
     }
 
+    /// <summary>The cluster's first-start work, done once whichever gateway gets to it (<see cref="FirstStart"/>), and the
+    /// readiness that waits for it.</summary>
+    public static WebApplicationBuilder AddPlatformFirstStart(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<FirstStartOptions>(builder.Configuration.GetSection(FirstStartOptions.Section));
+        builder.Services.AddSingleton<FirstStart>();
+        builder.Services.AddHealthChecks().AddCheck<FirstStartCheck>("first-start", tags: [PlatformHealth.ReadyTag]);
+        return builder;
+    }
+
     public static GatewayMode ModeOf(IConfiguration configuration) =>
         (configuration.GetSection(GatewaySettings.Section).Get<GatewaySettings>() ?? new GatewaySettings()).Mode;
 }

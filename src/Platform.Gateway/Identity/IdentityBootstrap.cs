@@ -1,22 +1,29 @@
 using Platform.Contracts;
 using Platform.Contracts.Identity;
 using Platform.Domain.Identity;
+using Platform.Gateway.Hosting;
 
 namespace Platform.Gateway.Identity;
 
 /// <summary>
-/// On the first start, creates the operator with a random password and writes it to <see cref="InitialCredentials"/>.
-/// Runs before the gateway takes requests; a restart finds the operator and writes nothing.
+/// On the cluster's first start, creates the operator with a random password and writes it to
+/// <see cref="InitialCredentials"/> of the gateway that does it (one, however many start together: <see cref="FirstStart"/>).
+/// Runs before the gateway takes requests; a restart finds the work done, or the operator there, and writes nothing.
 /// </summary>
 internal sealed partial class IdentityBootstrap(
-    IGrainFactory grains, AccountProvisioning provisioning, InitialCredentials credentials, SigningKeys keys, ILogger<IdentityBootstrap> logger)
-    : IHostedService
+    IGrainFactory grains, AccountProvisioning provisioning, InitialCredentials credentials, SigningKeys keys, FirstStart firstStart,
+    ILogger<IdentityBootstrap> logger) : IHostedService
 {
     public const string OperatorUsername = "operator";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         LogKeys(logger, keys.Source);
+        await firstStart.RunOnceAsync(FirstStart.Operator, _ => CreateOperatorAsync(), cancellationToken);
+    }
+
+    private async Task CreateOperatorAsync()
+    {
         if (await grains.GetGrain<IAccountGrain>(GrainKeys.Account(null, OperatorUsername)).Get() is not null)
         {
             return;

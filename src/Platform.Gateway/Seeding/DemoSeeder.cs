@@ -14,12 +14,13 @@ using Platform.Domain.Hierarchy;
 using Platform.Domain.Identity;
 using Platform.Gateway.Identity;
 using Platform.Gateway.Audit;
+using Platform.Gateway.Hosting;
 using Platform.Gateway.Imports;
 
 namespace Platform.Gateway.Seeding;
 
 /// <summary>
-/// On a first start, fills the <c>demo</c> tenant with Hunan's real divisions and a generated set of schools,
+/// On the cluster's first start (once, however many gateways start together: <see cref="FirstStart"/>), fills the <c>demo</c> tenant with Hunan's real divisions and a generated set of schools,
 /// organisations and assessments, through the same import and assessment paths the API uses. Runs in the
 /// background, so the API answers while it works; a restart after it finished finds the root set and does nothing.
 /// </summary>
@@ -31,6 +32,7 @@ internal sealed partial class DemoSeeder(
     InitialCredentials credentials,
     AuditTrail audit,
     IHostApplicationLifetime lifetime,
+    FirstStart firstStart,
     ILogger<DemoSeeder> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,7 +44,7 @@ internal sealed partial class DemoSeeder(
 
         try
         {
-            await SeedAsync(stoppingToken);
+            await firstStart.RunOnceAsync(FirstStart.DemoSeed, SeedAsync, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -64,7 +66,9 @@ internal sealed partial class DemoSeeder(
         LogSeeding(logger, DemoSeedOptions.TenantId);
         var named = await tenant.Upsert("湖南省教育系统（演示数据）", RatingScheme.Stars, expectedRevision: null);
         await RecordAsync("TenantUpsert", AuditTargets.Tenant, null, named.Value?.Name);
-        var province = DemoProvince.Generate();
+        var province = options.Value.SchoolsPerCounty is { } schools
+            ? DemoProvince.Generate(new DemoProvinceOptions { SchoolsPerCounty = schools })
+            : DemoProvince.Generate();
         using var csv = new StringReader(province.HierarchyCsv);
         var (report, problem) = await importer.ImportAsync(DemoSeedOptions.TenantId, csv, cancellationToken);
         if (report is null || report.Rejected > 0)

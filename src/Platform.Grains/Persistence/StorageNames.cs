@@ -12,6 +12,9 @@ public static class StorageNames
     public const string RatingHistoryPage = "rating-history";
     public const string Tenant = "tenant";
     public const string TenantRegistry = "tenants";
+
+    /// <summary>A piece of first-start work's claim: who does it, until when, whether it is done.</summary>
+    public const string FirstStart = "firstStart";
     public const string Framework = "framework";
 
     /// <summary>One framework version, written once when it is published.</summary>

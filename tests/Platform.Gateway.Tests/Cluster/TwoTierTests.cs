@@ -49,6 +49,19 @@ public sealed class TwoTierTests(PostgresServer postgres, ITestOutputHelper outp
         Assert.Equal(1, revisedProvince.GetProperty("assessed").GetInt32());
         Assert.True(await gateway.AnswersAsync("/health/ready"), "the gateway is not ready with one silo of two left");
         Assert.True(await cluster.Silos[1].AnswersAsync("/health/ready"), "silo-2 is not ready after silo-1 left");
+
+        // With no silo left the gateway cannot serve: not ready (so a load balancer sends nobody), but alive (so it is
+        // not restarted: a restart would not bring the silos back, and it reconnects when they come).
+        await cluster.Silos[1].KillAsync();
+        var probing = Stopwatch.StartNew();
+        while (await gateway.AnswersAsync("/health/ready"))
+        {
+            Assert.True(probing.Elapsed < TimeSpan.FromSeconds(30), "the gateway still says ready 30 s after its last silo died");
+            await Task.Delay(200);
+        }
+
+        output.WriteLine($"gateway not ready {probing.ElapsedMilliseconds} ms after its last silo was killed");
+        Assert.True(await gateway.AnswersAsync("/health/live"), "the gateway is not live without silos");
         output.WriteLine($"whole test {started.ElapsedMilliseconds} ms");
     }
 

@@ -65,6 +65,35 @@ public sealed class ReadinessTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task The_platform_is_not_ready_while_the_first_start_seeds_the_demo_and_ready_once_it_is_seeded()
+    {
+        const int SchoolsPerCounty = 1;
+        var province = DemoProvince.Generate(new DemoProvinceOptions { SchoolsPerCounty = SchoolsPerCounty });
+        var started = Stopwatch.StartNew();
+        await using var gateway = await GatewayProcess.StartLiveAsync(_folder, "--Platform:Seed:Demo=true", $"--Platform:Seed:SchoolsPerCounty={SchoolsPerCounty}");
+        using var probe = new HttpClient { BaseAddress = gateway.Address };
+
+        var first = await probe.GetAsync("/health/ready");
+        var detail = await first.Content.ReadAsStringAsync();
+        Assert.True(first.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable, $"ready at once, before the demo was seeded: {detail}");
+        Assert.Contains("demo-seed", detail, StringComparison.Ordinal);
+
+        while (!(await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
+        {
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(120), "not ready within 120 s of the start");
+            await Task.Delay(50);
+        }
+
+        // The seed's last step is the campaign's submissions, each recorded once stored: ready, they are all there.
+        output.WriteLine($"ready {started.ElapsedMilliseconds} ms after the start");
+        using var clients = await gateway.ClientsAsync();
+        using var http = clients.CreateClient();
+        var submitted = province.Assessments.Count - (province.Assessments.Count + 6) / 7;
+        Assert.Equal(province.Assessments.Count, await SeedAudit.CountAsync(http, "orgs"));
+        Assert.Equal(submitted, await SeedAudit.CountAsync(http, "campaigns/c1/branches"));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))

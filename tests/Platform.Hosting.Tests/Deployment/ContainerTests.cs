@@ -36,8 +36,11 @@ public sealed class ContainerTests
     [Fact]
     public void The_projects_the_images_run_leave_the_compiler_assemblies_out()
     {
-        var gateway = RepositoryFiles.Read("src/Platform.Gateway/Platform.Gateway.csproj");
-        Assert.Contains(@"<Import Project=""..\ContainerPublish.props"" />", gateway, StringComparison.Ordinal);
+        foreach (var project in new[] { "src/Platform.Gateway/Platform.Gateway.csproj", "src/Platform.Silo/Platform.Silo.csproj" })
+        {
+            Assert.Contains(@"<Import Project=""..\ContainerPublish.props"" />", RepositoryFiles.Read(project), StringComparison.Ordinal);
+        }
+
         var publish = RepositoryFiles.Read("src/ContainerPublish.props");
         Assert.Contains(@"<PackageReference Include=""Microsoft.CodeAnalysis.Workspaces.Common"" ExcludeAssets=""runtime"" />", publish, StringComparison.Ordinal);
     }
@@ -58,6 +61,18 @@ public sealed class ContainerTests
             Assert.Equal("PostgreSql", ((YamlScalarNode)environment.Children[new YamlScalarNode("Platform__Storage__Mode")]).Value);
         }
 
+        var gateway = (YamlMappingNode)((YamlMappingNode)services.Children[new YamlScalarNode("gateway")]).Children[new YamlScalarNode("environment")];
+        Assert.Equal("Client", ((YamlScalarNode)gateway.Children[new YamlScalarNode("Platform__Gateway__Mode")]).Value);
+        Assert.Equal("/data", ((YamlScalarNode)gateway.Children[new YamlScalarNode("Platform__Auth__Folder")]).Value);
+
         HelmChart.ParseMapping(RepositoryFiles.Read("infra/otel-collector.yaml"));
+    }
+
+    [Fact]
+    public void The_silo_image_is_published_from_src_Platform_Silo_unconditionally()
+    {
+        Assert.True(File.Exists(RepositoryFiles.PathOf("src/Platform.Silo/Platform.Silo.csproj")), "src/Platform.Silo is missing");
+        Assert.Matches(@"(?m)^RUN dotnet publish src/Platform\.Silo ", Dockerfile);
+        Assert.DoesNotContain("does not exist yet", Dockerfile, StringComparison.Ordinal);
     }
 }

@@ -258,6 +258,46 @@ public sealed class HelmChartTests
         Assert.Matches(@"if not \.Values\.gateway\.autoscaling\.enabled \}\}\s+replicas:", Chart.Template("gateway-deployment.yaml"));
     }
 
+    [Fact]
+    public void The_gateway_pods_are_orleans_clients_with_a_writable_folder_for_the_first_start_credentials()
+    {
+        var gateway = Chart.Template("gateway-deployment.yaml");
+        Assert.Matches(@"- name: Platform__Gateway__Mode\s+value: Client", gateway);
+        Assert.Matches(@"- name: Platform__Auth__Folder\s+value: /var/lib/platform", gateway);
+        // The root file system is read-only: the folder must be a volume.
+        Assert.Matches(@"- name: state\s+mountPath: /var/lib/platform", gateway);
+        Assert.Matches(@"- name: state\s+emptyDir: \{\}", gateway);
+        // It answers HTTP only once a silo does: the startup probe, not the liveness probe, waits for that.
+        Assert.Matches(@"startupProbe:\s+httpGet:\s+path: /health/live\s+port: http", gateway);
+        Assert.DoesNotContain("Platform__Gateway__Mode", Chart.Template("silo-deployment.yaml"), StringComparison.Ordinal);
+        Assert.Equal("false", Scalar(Chart.Value("platform"), "seedDemo"));
+    }
+
+    [Fact]
+    public void Every_platform_setting_the_chart_gives_is_one_the_code_reads()
+    {
+        var given = Chart.Templates.Values.SelectMany(text => Regex.Matches(text, @"\bPlatform__(\w+)").Select(m => m.Groups[1].Value)).ToHashSet();
+        Assert.Contains("Cluster__SiloPort", given);
+        Assert.Contains("Cluster__ClientPort", given);
+        foreach (var setting in given)
+        {
+            var path = setting.Split("__");
+            // The gateway's own sections (Auth, Gateway, Seed) are not in Platform.Hosting; the rest must bind to PlatformSettings.
+            if (path[0] is "Auth" or "Gateway" or "Seed")
+            {
+                continue;
+            }
+
+            var type = typeof(PlatformSettings);
+            foreach (var name in path.TakeWhile(_ => type is not null))
+            {
+                var property = type!.GetProperty(name);
+                Assert.True(property is not null, $"the chart sets Platform__{setting}, but {type.Name} has no {name}");
+                type = property.PropertyType.IsClass && property.PropertyType != typeof(string) ? property.PropertyType : null;
+            }
+        }
+    }
+
     private static IEnumerable<string> Ancestors(string path)
     {
         for (var end = path.Length; end > 0; end = path.LastIndexOf('.', end - 1))
