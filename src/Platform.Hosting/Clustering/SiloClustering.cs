@@ -39,15 +39,6 @@ public static class SiloClustering
             silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIPAddress), cluster.SiloPort, cluster.ClientPort, listenOnAnyHostAddress: true);
         }
 
-        // The strongly consistent in-cluster grain directory instead of the default, eventually consistent one, which
-        // lets two activations of a grain live at once while a dead silo's part of the directory is rebuilt. A node's
-        // rollup is exact only with one activation: in SiloKillTests a city region was activated twice after a kill,
-        // the reports one activation accepted were lost with its refused checkpoint (ETag conflict), and the city and
-        // the province kept a wrong total.
-#pragma warning disable ORLEANSEXP003 // experimental in Orleans 10
-        silo.AddDistributedGrainDirectory();
-#pragma warning restore ORLEANSEXP003
-
         return silo.UseAdoNetClustering(options =>
         {
             options.Invariant = StorageInvariants.PostgreSql;

@@ -5,14 +5,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.DemoData;
 using Platform.Domain.Framework;
+using Platform.Domain.Scoring;
 
 namespace Platform.Cluster.Tests.Load;
 
 /// <summary>
 /// Clients submitting baseline assessments over HTTP, each writer owning its share of the branches (so a branch's
 /// submissions are never concurrent and its <see cref="BranchLedger"/> record is exact), quoting the revision it last
-/// knew in If-Match. Every attempt is recorded with its times and result; a 412 makes the writer read the branch again
-/// and check that what is stored is accounted for.
+/// knew in If-Match, and sending a submission that got a 503 or no answer again as it was. Every attempt is recorded
+/// with its times and result; a 412 makes the writer read the branch again and check that what is stored is accounted for.
 /// </summary>
 internal sealed class AssessmentLoad
 {
@@ -81,11 +82,12 @@ internal sealed class AssessmentLoad
     private async Task WriteAsync(string[] mine, Random random)
     {
         var stop = _stop.Token;
+        (string Code, AssessmentInput Input)? retry = null;
         while (!stop.IsCancellationRequested && mine.Length > 0)
         {
-            var code = mine[random.Next(mine.Length)];
+            // A submission that got a 503 or no answer is sent again as it was, as a client honouring Retry-After does.
+            var (code, input) = retry ?? (mine[random.Next(mine.Length)], DemoProvince.Assess(Framework, random, 0.02));
             var record = _ledger[code];
-            var input = DemoProvince.Assess(Framework, random, 0.02);
             var expected = StoredValues.Of(Framework, input);
             var sentAt = _clock.Elapsed;
             using var request = new HttpRequestMessage(HttpMethod.Put, Url(code))
@@ -121,6 +123,7 @@ internal sealed class AssessmentLoad
             }
 
             _attempts.Enqueue(new Attempt(code, sentAt, _clock.Elapsed, result, status));
+            retry = result is AttemptResult.Unavailable or AttemptResult.NoAnswer || (result == AttemptResult.Error && status >= 500) ? (code, input) : null;
             if (wait is { } pause && !stop.IsCancellationRequested)
             {
                 await Task.Delay(pause, CancellationToken.None);
