@@ -46,13 +46,15 @@ internal sealed class AssessmentLoad
     public static AssessmentLoad Start(
         HttpClient http, string tenant, IReadOnlyList<string> branches, BranchLedger ledger, int writers, int seed, TimeSpan? retryDelay, Stopwatch clock)
     {
-        var load = new AssessmentLoad(http, tenant, ledger, retryDelay, clock);
+        var load = new AssessmentLoad(http, tenant, ledger, retryDelay, clock) { Writers = writers };
         load._writers = Task.WhenAll(Enumerable.Range(0, writers).Select(w =>
-            Task.Run(() => load.WriteAsync(branches.Where((_, i) => i % writers == w).ToArray(), new Random(seed * 1000 + w)))));
+            Task.Run(() => load.WriteAsync(w, branches.Where((_, i) => i % writers == w).ToArray(), new Random(seed * 1000 + w)))));
         return load;
     }
 
     public IReadOnlyCollection<Attempt> Attempts => _attempts;
+
+    public int Writers { get; private init; }
 
     /// <summary>What a writer found wrong as it went: an answer whose values differ from what was sent, a read after a
     /// 412 that shows a lost write.</summary>
@@ -79,7 +81,7 @@ internal sealed class AssessmentLoad
         + $"{Count(AttemptResult.NoAnswer)} unanswered, {Count(AttemptResult.Error)} other errors, {Count(AttemptResult.Abandoned)} abandoned at the stop"
         + (_errors.IsEmpty ? "" : $" [{string.Join(", ", _errors.Select(e => $"{e.Key} ×{e.Value}"))}]");
 
-    private async Task WriteAsync(string[] mine, Random random)
+    private async Task WriteAsync(int writer, string[] mine, Random random)
     {
         var stop = _stop.Token;
         (string Code, AssessmentInput Input)? retry = null;
@@ -122,7 +124,7 @@ internal sealed class AssessmentLoad
                 wait = _retryDelay ?? TimeSpan.FromSeconds(1);
             }
 
-            _attempts.Enqueue(new Attempt(code, sentAt, _clock.Elapsed, result, status));
+            _attempts.Enqueue(new Attempt(writer, code, sentAt, _clock.Elapsed, result, status));
             retry = result is AttemptResult.Unavailable or AttemptResult.NoAnswer || (result == AttemptResult.Error && status >= 500) ? (code, input) : null;
             if (wait is { } pause && !stop.IsCancellationRequested)
             {

@@ -22,8 +22,8 @@ internal enum AttemptResult
     Error,
 }
 
-/// <summary>One submission: to which branch, when it was sent and answered, and how.</summary>
-internal sealed record Attempt(string Code, TimeSpan SentAt, TimeSpan AnsweredAt, AttemptResult Result, int? Status)
+/// <summary>One submission: by which writer, to which branch, when it was sent and answered, and how.</summary>
+internal sealed record Attempt(int Writer, string Code, TimeSpan SentAt, TimeSpan AnsweredAt, AttemptResult Result, int? Status)
 {
     /// <summary>The platform did not serve it: a 503, a 5xx or no answer (a 412 is the client's own news, not an outage).</summary>
     public bool Failed => Result is AttemptResult.Unavailable or AttemptResult.NoAnswer || (Result == AttemptResult.Error && Status >= 500);
