@@ -40,8 +40,10 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         var data = Path.Combine(folder, "data");
         await RunAsServerUserAsync(Path.Combine(bin, "initdb"), "-D", data, "-A", "trust", "-U", "bench", "--no-sync", "-E", "UTF8");
         var port = FreePort();
+        // max_connections: each silo process pools up to Maximum Pool Size connections for its grain storage and as many
+        // for its membership; three silos and their replacements exceeded the default 100 ("too many clients already").
         await RunAsServerUserAsync(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "start", "-o",
-            $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c synchronous_commit=off -c shared_buffers=256MB");
+            $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c synchronous_commit=off -c shared_buffers=256MB -c max_connections=400");
         return new ThrowawayPostgres(bin, folder, port);
     }
 

@@ -50,6 +50,11 @@ public sealed record StandingAssessment
                 "final, a veto event (POST …/assessment/vetoes) or a tenant admin's correction with a reason (POST …/assessment/corrections)"));
         }
 
+        if (IsReplayOfLastBaseline(input, expectedRevision, actor))
+        {
+            return new StandingOutcome(this, null, null);
+        }
+
         if ((Precondition(expectedRevision, required: Current is not null) ?? ActorProblem(actor)) is { } refused)
         {
             return Refuse(refused);
@@ -156,6 +161,27 @@ public sealed record StandingAssessment
     }
 
     private StandingOutcome Refuse(Refusal refusal) => StandingOutcome.Refused(this, refusal);
+
+    /// <summary>
+    /// The same submission again, from the revision the current one replaced, by the same account: its answer was lost
+    /// (a 503 or a dropped connection while a silo stopped) after it was stored. It has already been applied, so it is
+    /// answered as done (RFC 9110 §13.1.1) rather than with a 412, and a client may retry a submission that got a 503.
+    /// </summary>
+    private bool IsReplayOfLastBaseline(AssessmentInput input, int? expectedRevision, string actor) =>
+        expectedRevision == Revision - 1
+        && Current is { } current
+        && History.LastOrDefault() is { Source: RatingChangeSource.Baseline } last
+        && last.Actor == actor
+        && SameInput(current.Input, input);
+
+    private static bool SameInput(AssessmentInput a, AssessmentInput b) =>
+        SameEntries(a.Scores, b.Scores)
+        && SameEntries(a.Counts, b.Counts)
+        && SameEntries(a.Facts, b.Facts)
+        && a.Vetoes.SequenceEqual(b.Vetoes, StringComparer.Ordinal);
+
+    private static bool SameEntries<T>(IReadOnlyDictionary<string, T> a, IReadOnlyDictionary<string, T> b) =>
+        a.Count == b.Count && a.All(entry => b.TryGetValue(entry.Key, out var other) && EqualityComparer<T>.Default.Equals(entry.Value, other));
 
     private Refusal? Precondition(int? expectedRevision, bool required)
     {

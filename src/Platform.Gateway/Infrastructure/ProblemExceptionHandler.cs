@@ -65,6 +65,11 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 (StatusCodes.Status409Conflict, "A concurrent update won", "Another update was stored first; nothing of yours was written. Retry the request."),
             TimeoutException or SiloUnavailableException or OrleansMessageRejectionException =>
                 (StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", "The platform is busy or restarting; retry in a moment."),
+            // The runtime's failures of no particular kind, above all placement finding no active silo to activate a
+            // grain on while the cluster's silos stop or start: nothing of the request was done, and a retry succeeds
+            // once a silo is up. Its subclasses that mean something else are classified above.
+            OrleansException when root.GetType() == typeof(OrleansException) =>
+                (StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", "The platform is restarting and no silo could take the request; retry in a moment."),
             OperationCanceledException =>
                 (StatusCodes.Status503ServiceUnavailable, "Cancelled", "The request was cancelled before it completed; retry it."),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server failed to handle the request; it has been logged."),

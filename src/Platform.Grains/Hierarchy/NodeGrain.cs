@@ -49,6 +49,10 @@ public sealed partial class NodeGrain : Grain, INodeGrain
     private RollupLedger _ledger = new();
     private bool _cleanShutdown;
 
+    /// <summary>This activation's stored state was overwritten by another, or may have been (a failed write): the
+    /// reports it accepted must reach whichever activation carries on.</summary>
+    private bool _mayBeDuplicate;
+
     private IGrainTimer? _flushTimer;
     private DateTimeOffset _flushDueAt = DateTimeOffset.MaxValue;
     private bool _reportDue;
@@ -140,6 +144,11 @@ public sealed partial class NodeGrain : Grain, INodeGrain
             return;
         }
 
+        if (_mayBeDuplicate || reason.ReasonCode is DeactivationReasonCode.DuplicateActivation or DeactivationReasonCode.DirectoryFailure)
+        {
+            HandOverLedger();
+        }
+
         // The last report is sent, not awaited: the parent may be deactivating too, and its next activation would
         // probe this one, which cannot answer until this deactivation ends. It stays pending in the drain's count
         // until the parent takes it, so no region stopping meanwhile claims a complete ledger.
@@ -166,6 +175,22 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         {
             // The next activation rebuilds from the children, because the stored state is not marked clean.
             LogDeactivationFlushFailed(exception, _code);
+        }
+    }
+
+    /// <summary>
+    /// While a dead silo's part of the grain directory is rebuilt, Orleans' default directory can let a second
+    /// activation of this node live beside this one (its write then finds the ETag changed), and each accepts some of
+    /// the children's reports. A child whose report was accepted here never sends it again, so what this activation
+    /// holds is sent to the node's identity, not awaited: after this deactivation it reaches the activation that
+    /// carries on, which keeps what is newer. Reports are versioned, so this can only add what it lacks (SiloKillTests).
+    /// </summary>
+    private void HandOverLedger()
+    {
+        var self = Node(_code);
+        foreach (var child in _ledger.Children.ToArray())
+        {
+            self.ReportChild(child).Ignore();
         }
     }
 
@@ -313,6 +338,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain
         catch
         {
             // The stored state is now unknown (a concurrent writer, a lost connection): start again from storage.
+            _mayBeDuplicate = true;
             DeactivateOnIdle();
             throw;
         }

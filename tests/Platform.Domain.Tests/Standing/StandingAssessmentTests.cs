@@ -34,6 +34,32 @@ public class StandingAssessmentTests
     }
 
     [Fact]
+    public void A_baseline_sent_again_after_its_answer_was_lost_is_answered_as_done_not_refused_as_stale()
+    {
+        var input = Inputs.Scores(Inputs.WithTotal(Stars, 92));
+        var first = StandingAssessment.None.Baseline(Stars, Inputs.Scores(Inputs.WithTotal(Stars, 75)), null, "admin", Now).Standing;
+        var stored = first.Baseline(Stars, input, 1, "admin", Now).Standing;
+
+        // The client got a 503 for that submission and sends it again, quoting the revision it knew.
+        var replay = stored.Baseline(Stars, input, 1, "admin", Now.AddSeconds(1));
+
+        Assert.True(replay.Succeeded);
+        Assert.Null(replay.Change);
+        Assert.Same(stored, replay.Standing);
+    }
+
+    [Fact]
+    public void A_different_baseline_or_another_account_quoting_a_replaced_revision_is_still_refused_as_stale()
+    {
+        var input = Inputs.Scores(Inputs.WithTotal(Stars, 92));
+        var first = StandingAssessment.None.Baseline(Stars, Inputs.Scores(Inputs.WithTotal(Stars, 75)), null, "admin", Now).Standing;
+        var stored = first.Baseline(Stars, input, 1, "admin", Now).Standing;
+
+        Assert.Equal(RefusalKind.PreconditionFailed, stored.Baseline(Stars, Inputs.Scores(Inputs.WithTotal(Stars, 80)), 1, "admin", Now).Refusal?.Kind);
+        Assert.Equal(RefusalKind.PreconditionFailed, stored.Baseline(Stars, input, 1, "someone else", Now).Refusal?.Kind);
+    }
+
+    [Fact]
     public void After_a_campaign_final_a_baseline_assessment_can_no_longer_replace_the_official_rating()
     {
         var standing = RatedByCampaign(85);

@@ -7,7 +7,7 @@ using Platform.Bench.Processes;
 using Platform.Bench.SignIn;
 using Platform.DemoData;
 using Platform.Domain.Framework;
-using Platform.Gateway.Tests.Infrastructure;
+using Platform.Testing;
 using Xunit.Abstractions;
 
 namespace Platform.Gateway.Tests.Resilience;
@@ -65,13 +65,9 @@ public sealed class GracefulRestartTests(ITestOutputHelper output) : IDisposable
                 output.WriteLine($"round {round}: ready {starting.ElapsedMilliseconds} ms after start");
                 using (var http = clients.CreateClient())
                 {
-                    var served = await RegionsWhenSettledAsync(http, tree);
-                    var expected = await RecomputeFromLeavesAsync(http, tree);
-                    foreach (var region in tree.Regions)
-                    {
-                        Assert.True(expected[region] == served[region],
-                            $"round {round}: region {region} served {served[region]} after the restart; its leaves add up to {expected[region]}");
-                    }
+                    var served = await RegionTotals.ServedWhenSettledAsync(http, Tenant, tree);
+                    var expected = await RegionTotals.RecomputeFromLeavesAsync(http, Tenant, tree);
+                    Assert.True(RegionTotals.Differences(expected, served) is [], $"round {round}, after the restart: {string.Join("; ", RegionTotals.Differences(expected, served))}");
                 }
             }
         }
@@ -115,58 +111,5 @@ public sealed class GracefulRestartTests(ITestOutputHelper output) : IDisposable
                 return;
             }
         }
-    }
-
-    /// <summary>Every region's (assessed, scoreSum) as served, once two reads a second apart agree; no branch is read.</summary>
-    private static async Task<Dictionary<string, (int, decimal)>> RegionsWhenSettledAsync(HttpClient http, ProvinceTree tree)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        var previous = await ReadRegionsAsync(http, tree);
-        while (true)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            var current = await ReadRegionsAsync(http, tree);
-            if (current.All(p => previous[p.Key] == p.Value) || DateTime.UtcNow > deadline)
-            {
-                return current;
-            }
-
-            previous = current;
-        }
-    }
-
-    private static async Task<Dictionary<string, (int, decimal)>> ReadRegionsAsync(HttpClient http, ProvinceTree tree)
-    {
-        var served = new Dictionary<string, (int, decimal)>();
-        foreach (var region in tree.Regions)
-        {
-            var summary = await (await http.GetAsync($"/api/v1/tenants/{Tenant}/nodes/{region}/summary")).JsonAsync();
-            served[region] = (summary.GetProperty("assessed").GetInt32(), summary.GetProperty("scoreSum").GetDecimal());
-        }
-
-        return served;
-    }
-
-    /// <summary>Reads every rated unit's stored assessment and adds them up per region, from scratch.</summary>
-    private static async Task<Dictionary<string, (int, decimal)>> RecomputeFromLeavesAsync(HttpClient http, ProvinceTree tree)
-    {
-        var expected = tree.Regions.ToDictionary(r => r, _ => (0, 0m));
-        foreach (var code in tree.RatedUnits)
-        {
-            var response = await http.GetAsync($"/api/v1/tenants/{Tenant}/orgs/{code}/assessment");
-            if (!response.IsSuccessStatusCode)
-            {
-                continue;
-            }
-
-            var total = (await response.JsonAsync()).GetProperty("total").GetDecimal();
-            foreach (var region in tree.RegionsAbove(code))
-            {
-                var (assessed, sum) = expected[region];
-                expected[region] = (assessed + 1, sum + total);
-            }
-        }
-
-        return expected;
     }
 }

@@ -1,8 +1,9 @@
 using Platform.Domain.Hierarchy;
 
-namespace Platform.Gateway.Tests.Infrastructure;
+namespace Platform.Testing;
 
-/// <summary>A generated province's shape, read back from its import file: who is under whom, without asking the platform.</summary>
+/// <summary>A generated province's shape, read back from its import file: who is under whom, without asking the platform.
+/// Shared by the tests that check every region against its leaves (compiled into each, linked from tests/Support).</summary>
 internal sealed class ProvinceTree
 {
     private readonly Dictionary<string, (NodeKind Kind, string? Parent)> _nodes;
