@@ -35,8 +35,8 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
             log.WriteLine("Storage ceiling: raw grain-state writes through the same provider…");
             var ceiling = await StorageCeiling.MeasureAsync(Path.Combine(folder, "ceiling"), Score(province.Assessments[0].Input), options.Clients, TimeSpan.FromSeconds(Math.Max(2, options.Duration / 2)));
             log.WriteLine($"  {ceiling:N0} writes/s");
-            var baseline = await MeasureBaselineAsync(province);
-            return new BenchReport(options, province.Rows, province.Schools, province.Organisations, platform, baseline, ceiling);
+            var (baseline, trigger) = await MeasureBaselinesAsync(province);
+            return new BenchReport(options, province.Rows, province.Schools, province.Organisations, platform, baseline, ceiling) { TriggerBaseline = trigger };
         }
         finally
         {
@@ -143,7 +143,11 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         return figures;
     }
 
-    private async Task<SideFigures> MeasureBaselineAsync(GeneratedProvince province)
+    /// <summary>
+    /// Both PostgreSQL baselines on one server and one loaded province, one after the other: rollups by GROUP BY on
+    /// every read, then (the assessments emptied again) rollup rows a trigger maintains in every writer's transaction.
+    /// </summary>
+    private async Task<(SideFigures GroupBy, TriggerBaselineFigures Trigger)> MeasureBaselinesAsync(GeneratedProvince province)
     {
         log.WriteLine("Baseline: PostgreSQL, rollups by GROUP BY on every read…");
         await using var server = options.Postgres is null ? await ThrowawayPostgres.StartAsync() : null;
@@ -152,14 +156,41 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         await database.CreateSchemaAsync();
         var import = await TimeAsync(() => database.LoadAsync(province.HierarchyCsv));
         log.WriteLine($"  load (COPY): {import:F1} s");
+        var groupBy = await MeasureBaselineAsync(province, data, database.ReadPageAsync, import);
 
-        await using var app = await BaselineApp.StartAsync(data);
+        log.WriteLine("Baseline: PostgreSQL, rollup rows maintained by a trigger in every writer's transaction…");
+        await using (var truncate = data.CreateCommand("TRUNCATE assessments"))
+        {
+            await truncate.ExecuteNonQueryAsync();
+        }
+
+        var rollups = new TriggerMaintainedRollups(data);
+        var install = await TimeAsync(rollups.InstallAsync);
+        log.WriteLine($"  rollup table and trigger: {install:F1} s");
+        await using var sampler = await LockWaitSampler.StartAsync(data);
+        var trigger = await MeasureBaselineAsync(province, data, rollups.ReadPageAsync, import + install, sampler);
+        var differing = await rollups.CountRowsDifferingFromGroupByAsync();
+        log.WriteLine($"  rollup rows differing from GROUP BY over the same assessments: {differing:N0}");
+        return (groupBy, new TriggerBaselineFigures(trigger.Side, trigger.Locks!, differing));
+    }
+
+    private async Task<SideFigures> MeasureBaselineAsync(GeneratedProvince province, NpgsqlDataSource data, Func<string, Task<BaselinePage?>> readPage, double import) =>
+        (await MeasureBaselineAsync(province, data, readPage, import, sampler: null)).Side;
+
+    private async Task<(SideFigures Side, LockWaits? Locks)> MeasureBaselineAsync(GeneratedProvince province, NpgsqlDataSource data, Func<string, Task<BaselinePage?>> readPage, double import, LockWaitSampler? sampler)
+    {
+        await using var app = await BaselineApp.StartAsync(data, readPage);
         using var http = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(10) };
         var known = new ConcurrentDictionary<string, Submitted>();
         var deadline = await DeadlineDayAsync(province, known, code => $"/orgs/{code}/assessment", http, ifMatch: false);
+        var locks = sampler is null ? null : await sampler.StopAsync();
         log.WriteLine($"  {deadline.PerSecond:N0} submissions/s, p50 {deadline.P50:F1} ms, p99 {deadline.P99:F1} ms, {deadline.Errors} errors");
+        if (locks is not null)
+        {
+            log.WriteLine($"  lock waits: {locks.MeanWaiting:F1} sessions waiting on a lock on average ({locks.WaitingShare:P0} of those running a statement), at most {locks.MostWaiting}; {locks.Deadlocks} deadlocks");
+        }
 
-        var page = await database.ReadPageAsync(province.RootCode);
+        var page = await readPage(province.RootCode);
         var expected = Expected(known);
         if (page is null || page.Summary.Assessed != expected.Assessed || page.Summary.ScoreSum != expected.ScoreSum)
         {
@@ -168,7 +199,7 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
 
         var (single, rate, max) = await ReadsAsync(http, $"/nodes/{province.RootCode}", "/nodes/430100");
         log.WriteLine($"  province/city pages at {options.ReadRate}/s: p50 {rate.P50:F2} ms, p99 {rate.P99:F2} ms; at most {max.PerSecond:N0}/s");
-        return new SideFigures(import, deadline, 0, 0, single, rate, max, null);
+        return (new SideFigures(import, deadline, 0, 0, single, rate, max, null), locks);
     }
 
     /// <summary>Clients submit for the whole duration; a branch is never submitted twice at once, as on a real deadline.</summary>
