@@ -1,8 +1,9 @@
 namespace Platform.Bench.Tests;
 
 /// <summary>
-/// A seconds-long run of the real benchmark, so the instrument cannot rot: the platform in its own process, the
-/// PostgreSQL baseline (needs the Debian postgresql package; .ci/run installs it), every phase, the table.
+/// A seconds-long run of the real benchmark, so the instrument cannot rot: the platform in its own process, both
+/// PostgreSQL baselines (needs the Debian postgresql package; .ci/run installs it), GROUP BY on read and
+/// trigger-maintained rollups, whose rows must equal GROUP BY at the end, every phase, the table.
 /// </summary>
 public sealed class BenchmarkRunTests
 {
@@ -31,6 +32,13 @@ public sealed class BenchmarkRunTests
         Assert.Equal(0, authentication.Errors);
         Assert.True(authentication.SignedInPerSecond > 0 && authentication.TrustedPerSecond > 0 && authentication.EchoSignedInPerSecond > 0);
         Assert.True(authentication.SignedInReadP50 > 0 && authentication.TrustedReadP50 > 0);
+        var trigger = report.TriggerBaseline!;
+        Assert.True(trigger.Side.Deadline.Completed > 0);
+        Assert.Equal(0, trigger.Side.Deadline.Errors);
+        Assert.Equal(0, trigger.Side.ReadsAtRate.Errors);
+        Assert.Equal(0, trigger.Locks.Deadlocks);
+        Assert.Equal(0, trigger.RowsDifferingFromGroupBy);
         Assert.Contains("| platform / baseline |", report.ToMarkdown());
+        Assert.Contains("| baseline, trigger-maintained rollups |", report.ToMarkdown());
     }
 }
