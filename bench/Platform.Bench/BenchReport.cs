@@ -61,6 +61,9 @@ public sealed record BenchReport(BenchOptions Options, int Rows, int Schools, in
     /// <summary>The cluster at national scale (<c>--national</c>).</summary>
     public NationalFigures? National { get; init; }
 
+    /// <summary>Why the national run asked for did not finish, when it did not.</summary>
+    public string? NationalFailure { get; init; }
+
     public double ShareOfCeiling => Platform.Deadline.PerSecond / StorageCeiling;
 
     public string ToMarkdown()
@@ -148,6 +151,10 @@ public sealed record BenchReport(BenchOptions Options, int Rows, int Schools, in
         {
             AppendNational(text, national, c);
         }
+        else if (NationalFailure is { } failure)
+        {
+            Line($"national: {o.National:N0} organisations over {o.NationalTenants} tenants", "", $"failed: {failure.Replace('|', '/')}");
+        }
 
         AppendTargets(text, c);
         return text.ToString();
@@ -159,7 +166,6 @@ public sealed record BenchReport(BenchOptions Options, int Rows, int Schools, in
         Line($"scale: tenants × organisations (of {n.RequestedOrganisations:N0} asked for)", $"{n.Tenants} × {n.OrganisationsPerTenant:N0} = {n.Organisations:N0}");
         Line("import, every tenant's hierarchy (s; organisations/s)", $"{n.ImportSeconds:F0} ({n.Organisations / n.ImportSeconds:N0}/s)");
         Line($"memory: silos' working set per activated organisation (bytes, {n.Activated:N0} activations)", n.WorkingSetPerActivation.ToString("N0", c));
-        Line("memory: silos' managed heap per activated organisation (bytes)", n.HeapPerActivation is { } heap ? heap.ToString("N0", c) : "not measured");
         Line("deadline day: submissions/s", n.Deadline.PerSecond.ToString("N0", c));
         Line("deadline day: latency p50 / p95 / p99 (ms); errors", $"{n.Deadline.P50:F1} / {n.Deadline.P95:F1} / {n.Deadline.P99:F1}; {n.Deadline.Errors}");
         Line("province read, one client alone: p50 / p99 (ms)", $"{n.ReadsAlone.P50:F2} / {n.ReadsAlone.P99:F2}");

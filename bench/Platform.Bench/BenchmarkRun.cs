@@ -17,9 +17,21 @@ namespace Platform.Bench;
 /// One run of the benchmark: the platform in its own process and the plain-SQL baseline, measured the same way over
 /// real HTTP, on the same generated province.
 /// </summary>
-public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
+public sealed partial class BenchmarkRun(BenchOptions options, TextWriter log)
 {
     private const string Tenant = "bench";
+
+    /// <summary>
+    /// The gateway's settings in every mode: the diagnostics routes on; and since the benchmark's clients share one
+    /// account and one address, where a deadline day has a secretary per branch, the per-account and per-address limits
+    /// lifted (their buckets are still taken from on every request).
+    /// </summary>
+    private static readonly string[] MeasuredGateway =
+    [
+        "--Platform:Diagnostics=true",
+        "--Platform:RateLimits:Account:Burst=1000000", "--Platform:RateLimits:Account:PerSecond=1000000",
+        "--Platform:RateLimits:Address:Burst=1000000", "--Platform:RateLimits:Address:PerSecond=1000000",
+    ];
     private static readonly FrameworkVersion Framework = DefaultFrameworks.Create(RatingScheme.Stars, 1, DateTimeOffset.UnixEpoch);
 
     public async Task<BenchReport> RunAsync()
@@ -35,8 +47,27 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
             log.WriteLine("Storage ceiling: raw grain-state writes through the same provider…");
             var ceiling = await StorageCeiling.MeasureAsync(Path.Combine(folder, "ceiling"), Score(province.Assessments[0].Input), options.Clients, TimeSpan.FromSeconds(Math.Max(2, options.Duration / 2)));
             log.WriteLine($"  {ceiling:N0} writes/s");
-            var (baseline, trigger) = await MeasureBaselinesAsync(province);
-            return new BenchReport(options, province.Rows, province.Schools, province.Organisations, platform, baseline, ceiling) { TriggerBaseline = trigger };
+            // One PostgreSQL server for both baselines and the cluster, each in a database of its own.
+            await using var server = options.Postgres is null ? await ThrowawayPostgres.StartAsync() : null;
+            var postgres = options.Postgres ?? server!.ConnectionString;
+            var (baseline, trigger) = await MeasureBaselinesAsync(province, postgres);
+            var cluster = options.ClusterSilos > 0 ? await MeasureClusterAsync(province, await CreateDatabaseAsync(postgres), Path.Combine(folder, "cluster")) : null;
+            var report = new BenchReport(options, province.Rows, province.Schools, province.Organisations, platform, baseline, ceiling) { TriggerBaseline = trigger, Cluster = cluster };
+            if (options.National > 0)
+            {
+                try
+                {
+                    report = report with { National = await MeasureNationalAsync(await CreateDatabaseAsync(postgres), Path.Combine(folder, "national")) };
+                }
+                catch (Exception exception)
+                {
+                    // The figures above are kept; the table says the national run failed, and why.
+                    log.WriteLine($"National run failed: {exception}");
+                    report = report with { NationalFailure = exception.Message };
+                }
+            }
+
+            return report;
         }
         finally
         {
@@ -50,25 +81,13 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
     private async Task<SideFigures> MeasurePlatformAsync(GeneratedProvince province, string folder)
     {
         log.WriteLine("Platform: starting the gateway (embedded silo, fresh SQLite file)…");
-        // The benchmark's clients share one account and one address, where a deadline day has a secretary per branch:
-        // the per-account and per-address limits are lifted (their buckets are still taken from on every request).
-        await using var gateway = await GatewayProcess.StartAsync(folder, "--Platform:Diagnostics=true",
-            "--Platform:RateLimits:Account:Burst=1000000", "--Platform:RateLimits:Account:PerSecond=1000000",
-            "--Platform:RateLimits:Address:Burst=1000000", "--Platform:RateLimits:Address:PerSecond=1000000");
+        await using var gateway = await GatewayProcess.StartAsync(folder, MeasuredGateway);
         // Signed in as a client would be: the operator creates the tenant, then its admin's token goes with every request.
         using var clients = await gateway.ClientsAsync();
         using var http = clients.CreateClient(TimeSpan.FromMinutes(10));
         (await http.PutAsJsonAsync($"/api/v1/tenants/{Tenant}", new { name = "基准测试省" })).EnsureSuccessStatusCode();
 
-        var import = await TimeAsync(async () =>
-        {
-            var response = await http.PostAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", new StringContent(province.HierarchyCsv, Encoding.UTF8, "text/csv"));
-            var report = await ReadJsonAsync(response);
-            if (report.GetProperty("rejected").GetInt32() > 0)
-            {
-                throw new InvalidOperationException("the platform rejected rows of the generated province");
-            }
-        });
+        var import = await ImportAsync(http, Tenant, province);
         log.WriteLine($"  import: {import:F1} s ({province.Rows / import:N0} rows/s)");
 
         var memory = await MeasureMemoryAsync(http, province);
@@ -86,17 +105,7 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         log.WriteLine($"  {httpPath.PerSecond:N0} requests/s, p99 {httpPath.P99:F1} ms");
         var authentication = await MeasureAuthenticationAsync(province, clients, http, known);
 
-        var freshness = new Latencies();
-        freshness.Add(await WaitForExactProvinceAsync(http, province.RootCode, known));
-        var random = new Random(7);
-        for (var burst = 0; burst < options.Bursts; burst++)
-        {
-            var batch = known.Keys.OrderBy(_ => random.Next()).Take(options.BurstSize).Select(code => (code, DemoProvince.Assess(Framework, random, 0.01))).ToList();
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Clients }, async (item, token) =>
-                await SubmitAsync(http, AssessmentUrl(item.code), item.code, item.Item2, known, ifMatch: true, token));
-            freshness.Add(await WaitForExactProvinceAsync(http, province.RootCode, known));
-        }
-
+        var freshness = await FreshnessAsync(http, province, known);
         log.WriteLine($"  freshness: p50 {freshness.Percentile(50):F0} ms, p99 {freshness.Percentile(99):F0} ms");
 
         var (single, rate, max) = await ReadsAsync(http, $"/api/v1/tenants/{Tenant}/nodes/{province.RootCode}", $"/api/v1/tenants/{Tenant}/nodes/430100");
@@ -147,11 +156,10 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
     /// Both PostgreSQL baselines on one server and one loaded province, one after the other: rollups by GROUP BY on
     /// every read, then (the assessments emptied again) rollup rows a trigger maintains in every writer's transaction.
     /// </summary>
-    private async Task<(SideFigures GroupBy, TriggerBaselineFigures Trigger)> MeasureBaselinesAsync(GeneratedProvince province)
+    private async Task<(SideFigures GroupBy, TriggerBaselineFigures Trigger)> MeasureBaselinesAsync(GeneratedProvince province, string postgres)
     {
         log.WriteLine("Baseline: PostgreSQL, rollups by GROUP BY on every read…");
-        await using var server = options.Postgres is null ? await ThrowawayPostgres.StartAsync() : null;
-        await using var data = NpgsqlDataSource.Create(options.Postgres ?? server!.ConnectionString);
+        await using var data = NpgsqlDataSource.Create(postgres);
         var database = new BaselineDatabase(data);
         await database.CreateSchemaAsync();
         var import = await TimeAsync(() => database.LoadAsync(province.HierarchyCsv));
@@ -202,10 +210,13 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         return (new SideFigures(import, deadline, 0, 0, single, rate, max, null), locks);
     }
 
+    private Task<LoadResult> DeadlineDayAsync(GeneratedProvince province, ConcurrentDictionary<string, Submitted> known, Func<string, string> url, HttpClient http, bool ifMatch) =>
+        DeadlineDayAsync(province.Assessments.Select(a => (a.Code, url(a.Code), a.Input)), known, http, ifMatch);
+
     /// <summary>Clients submit for the whole duration; a branch is never submitted twice at once, as on a real deadline.</summary>
-    private async Task<LoadResult> DeadlineDayAsync(GeneratedProvince province, ConcurrentDictionary<string, Submitted> known, Func<string, string> url, HttpClient http, bool ifMatch)
+    private async Task<LoadResult> DeadlineDayAsync(IEnumerable<(string Key, string Url, AssessmentInput Input)> assessments, ConcurrentDictionary<string, Submitted> known, HttpClient http, bool ifMatch)
     {
-        var queue = new ConcurrentQueue<(string Code, AssessmentInput Input)>(province.Assessments);
+        var queue = new ConcurrentQueue<(string Key, string Url, AssessmentInput Input)>(assessments);
         return await LoadRunner.ClosedLoopAsync(options.Clients, TimeSpan.FromSeconds(options.Duration), async token =>
         {
             if (!queue.TryDequeue(out var item))
@@ -215,7 +226,7 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
 
             try
             {
-                return await SubmitAsync(http, url(item.Code), item.Code, item.Input, known, ifMatch, token);
+                return await SubmitAsync(http, item.Url, item.Key, item.Input, known, ifMatch, token);
             }
             finally
             {
@@ -224,29 +235,50 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         });
     }
 
-    private static async Task<bool> SubmitAsync(HttpClient http, string url, string code, AssessmentInput input, ConcurrentDictionary<string, Submitted> known, bool ifMatch, CancellationToken token)
+    /// <param name="key">Where <paramref name="known"/> keeps the branch: its code, or with many tenants <c>tenant/code</c>.</param>
+    private static async Task<bool> SubmitAsync(HttpClient http, string url, string key, AssessmentInput input, ConcurrentDictionary<string, Submitted> known, bool ifMatch, CancellationToken token)
     {
-        var revision = ifMatch && known.TryGetValue(code, out var previous) ? previous.Revision : (int?)null;
+        var revision = ifMatch && known.TryGetValue(key, out var previous) ? previous.Revision : (int?)null;
         if (await AssessmentClient.PutAsync(http, url, input, revision, token) is not { } body)
         {
             return false;
         }
 
-        known[code] = new Submitted(body.GetProperty("total").GetDecimal(), body.GetProperty("rating").GetString()!, body.GetProperty("compliant").GetBoolean(), body.GetProperty("revision").GetInt32());
+        known[key] = new Submitted(body.GetProperty("total").GetDecimal(), body.GetProperty("rating").GetString()!, body.GetProperty("compliant").GetBoolean(), body.GetProperty("revision").GetInt32());
         return true;
     }
 
+    /// <summary>
+    /// From the last acknowledged submission until the province summary is exact: after deadline day, then after each
+    /// of the bursts of submissions.
+    /// </summary>
+    private async Task<Latencies> FreshnessAsync(HttpClient http, GeneratedProvince province, ConcurrentDictionary<string, Submitted> known)
+    {
+        var freshness = new Latencies();
+        freshness.Add(await WaitForExactProvinceAsync(http, province.RootCode, known));
+        var random = new Random(7);
+        for (var burst = 0; burst < options.Bursts; burst++)
+        {
+            var batch = known.Keys.OrderBy(_ => random.Next()).Take(options.BurstSize).Select(code => (code, DemoProvince.Assess(Framework, random, 0.01))).ToList();
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Clients }, async (item, token) =>
+                await SubmitAsync(http, AssessmentUrl(item.code), item.code, item.Item2, known, ifMatch: true, token));
+            freshness.Add(await WaitForExactProvinceAsync(http, province.RootCode, known));
+        }
+
+        return freshness;
+    }
+
     /// <summary>The time until the province summary equals, field for field, what the acknowledged submissions add up to.</summary>
-    private static async Task<TimeSpan> WaitForExactProvinceAsync(HttpClient http, string root, ConcurrentDictionary<string, Submitted> known)
+    private static Task<TimeSpan> WaitForExactProvinceAsync(HttpClient http, string root, ConcurrentDictionary<string, Submitted> known) =>
+        WaitForExactProvinceAsync(http, Tenant, root, known.Values);
+
+    private static async Task<TimeSpan> WaitForExactProvinceAsync(HttpClient http, string tenant, string root, IEnumerable<Submitted> known)
     {
         var expected = Expected(known);
         var watch = Stopwatch.StartNew();
         while (true)
         {
-            var summary = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/tenants/{Tenant}/nodes/{root}/summary")).RootElement;
-            var ratings = summary.GetProperty("ratings");
-            var actual = new Totals(summary.GetProperty("assessed").GetInt32(), summary.GetProperty("scoreSum").GetDecimal(), summary.GetProperty("compliant").GetInt32(),
-                string.Join(',', BaselineDatabase.StarLevels.Select(level => ratings.GetProperty(level).GetInt32())));
+            var actual = TotalsOf(JsonDocument.Parse(await http.GetStringAsync($"/api/v1/tenants/{tenant}/nodes/{root}/summary")).RootElement);
             if (actual == expected)
             {
                 return watch.Elapsed;
@@ -261,9 +293,18 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
         }
     }
 
-    private static Totals Expected(ConcurrentDictionary<string, Submitted> known)
+    private static Totals TotalsOf(JsonElement summary)
     {
-        var values = known.Values.ToList();
+        var ratings = summary.GetProperty("ratings");
+        return new Totals(summary.GetProperty("assessed").GetInt32(), summary.GetProperty("scoreSum").GetDecimal(), summary.GetProperty("compliant").GetInt32(),
+            string.Join(',', BaselineDatabase.StarLevels.Select(level => ratings.GetProperty(level).GetInt32())));
+    }
+
+    private static Totals Expected(ConcurrentDictionary<string, Submitted> known) => Expected(known.Values);
+
+    private static Totals Expected(IEnumerable<Submitted> known)
+    {
+        var values = known.ToList();
         return new Totals(values.Count, values.Sum(v => v.Total), values.Count(v => v.Compliant),
             string.Join(',', BaselineDatabase.StarLevels.Select(level => values.Count(v => v.Rating == level))));
     }
@@ -301,7 +342,33 @@ public sealed class BenchmarkRun(BenchOptions options, TextWriter log)
             (after.WorkingSetBytes - before.WorkingSetBytes) * 1000.0 / activated, ownData);
     }
 
-    private static string AssessmentUrl(string code) => $"/api/v1/tenants/{Tenant}/orgs/{code}/assessment";
+    /// <summary>Imports the province's hierarchy into the tenant through the gateway; returns the seconds it took.</summary>
+    private static Task<double> ImportAsync(HttpClient http, string tenant, GeneratedProvince province) => TimeAsync(async () =>
+    {
+        var response = await http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(province.HierarchyCsv, Encoding.UTF8, "text/csv"));
+        var report = await ReadJsonAsync(response);
+        if (report.GetProperty("rejected").GetInt32() > 0)
+        {
+            throw new InvalidOperationException($"the platform rejected rows of the generated province of {tenant}");
+        }
+    });
+
+    private static string AssessmentUrl(string code) => AssessmentUrl(Tenant, code);
+
+    private static string AssessmentUrl(string tenant, string code) => $"/api/v1/tenants/{tenant}/orgs/{code}/assessment";
+
+    /// <summary>A database of its own on the same server, for the cluster (its tables must not meet the baseline's).</summary>
+    private static async Task<string> CreateDatabaseAsync(string postgres)
+    {
+        var name = "platform_" + Guid.NewGuid().ToString("N");
+        await using (var data = NpgsqlDataSource.Create(postgres))
+        await using (var create = data.CreateCommand($"CREATE DATABASE {name}"))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString;
+    }
 
     private static async Task<double> TimeAsync(Func<Task> action)
     {
