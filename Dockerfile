@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The platform's two images from one build (docs/production.md):
 #   docker build --target gateway -t platform-gateway .   # the HTTP gateway (Orleans client in the cluster mode); also runs `migrate`
-#   docker build --target silo    -t platform-silo    .   # the silo host, src/Platform.Silo (not in the repository yet: see below)
+#   docker build --target silo    -t platform-silo    .   # the silo host, src/Platform.Silo (health probes on 8080 only)
 # Both are framework-dependent and published for linux-x64 only, run as the images' non-root `app` user, and listen for
 # HTTP (health probes; the gateway's API) on 8080.
 
@@ -17,13 +17,7 @@ COPY src/ src/
 # linux-x64 only: one native SQLite (libe_sqlite3.so) instead of 22 platforms' under runtimes/; ContainerPublish.props
 # drops the Roslyn assemblies the Orleans packages pull in. No apphost: the images start `dotnet <name>.dll`.
 RUN dotnet publish src/Platform.Gateway -c Release -r linux-x64 --self-contained false -p:UseAppHost=false -o /app/gateway
-# The silo host is being written separately; until src/Platform.Silo exists the `silo` target fails with a message
-# (the gateway target does not need it).
-RUN if [ -f src/Platform.Silo/Platform.Silo.csproj ]; then \
-      dotnet publish src/Platform.Silo -c Release -r linux-x64 --self-contained false -p:UseAppHost=false -o /app/silo; \
-    else \
-      mkdir -p /app/silo; \
-    fi
+RUN dotnet publish src/Platform.Silo -c Release -r linux-x64 --self-contained false -p:UseAppHost=false -o /app/silo
 
 FROM ${RUNTIME_IMAGE} AS runtime-base
 # The embedded mode (no Platform__Storage__Mode) keeps its SQLite file and first-start credentials here; mount a volume.
@@ -36,7 +30,6 @@ EXPOSE 8080
 
 FROM runtime-base AS silo
 COPY --from=build /app/silo ./
-RUN test -f Platform.Silo.dll || { echo "src/Platform.Silo does not exist yet: only the gateway image can be built" >&2; exit 1; }
 # 11111: silo-to-silo; 30000: Orleans clients (the gateways).
 EXPOSE 11111 30000
 USER $APP_UID

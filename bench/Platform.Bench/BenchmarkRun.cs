@@ -6,6 +6,7 @@ using System.Text.Json;
 using Npgsql;
 using Platform.Bench.Baseline;
 using Platform.Bench.Load;
+using Platform.Bench.Processes;
 using Platform.Testing;
 using Platform.DemoData;
 using Platform.Domain.Framework;

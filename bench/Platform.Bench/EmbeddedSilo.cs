@@ -25,8 +25,8 @@ public static class EmbeddedSilo
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Platform:Sqlite:Path"] = databasePath,
-            ["Platform:SiloPort"] = Ports.Free().ToString(CultureInfo.InvariantCulture),
-            ["Platform:GatewayPort"] = Ports.Free().ToString(CultureInfo.InvariantCulture),
+            ["Platform:Cluster:SiloPort"] = Ports.Free().ToString(CultureInfo.InvariantCulture),
+            ["Platform:Cluster:ClientPort"] = Ports.Free().ToString(CultureInfo.InvariantCulture),
         });
         builder.AddPlatformSilo();
         var host = builder.Build();

@@ -6,16 +6,17 @@ using Platform.Gateway.Api;
 using Platform.Gateway.Audit;
 using Platform.Gateway.Endpoints;
 using Platform.Gateway.Hardening;
+using Platform.Gateway.Hosting;
 using Platform.Gateway.Identity;
 using Platform.Gateway.Imports;
 using Platform.Gateway.Infrastructure;
 using Platform.Gateway.Seeding;
-using Platform.Hosting;
+using Platform.Hosting.Health;
 using Scalar.AspNetCore;
 
 namespace Platform.Gateway;
 
-/// <summary>The gateway and, in the embedded mode, the silo beside it: one process, one command.</summary>
+/// <summary>The gateway and, in the embedded mode (the default), the silo beside it: one process, one command.</summary>
 public static class PlatformApp
 {
     /// <summary>The request body limit of every route that sets none of its own.</summary>
@@ -32,7 +33,7 @@ public static class PlatformApp
             builder.Logging.AddProvider(logs);
         }
 
-        builder.AddPlatformSilo();
+        builder.AddPlatformGrains();
         builder.AddPlatformIdentity();
 
         // Small by default: most bodies are a few fields. Routes that take more say so (RequestSizeLimit metadata).
@@ -87,7 +88,7 @@ public static class PlatformApp
 
         app.MapOpenApi();
         app.MapScalarApiReference();
-        app.MapHealthEndpoints();
+        app.MapPlatformHealth();
         app.MapDiagnosticsEndpoints(app.Configuration);
 
         app.MapGroup("/api/v1/auth").WithTags("Accounts").AddEndpointFilter<RequestBodyFilter>().MapAuthEndpoints();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Platform.Hosting.Clustering;
 using Platform.Hosting.Sqlite;
 using Platform.Hosting.Storage;
@@ -14,13 +15,12 @@ public sealed class PlatformSettings
     /// <summary>Part of every stored row's key: changing it hides existing data.</summary>
     public string ServiceId { get; set; } = "platform";
 
-    public int SiloPort { get; set; } = 11111;
-
-    public int GatewayPort { get; set; } = 30000;
-
     public StorageSettings Storage { get; set; } = new();
 
     public ClusterSettings Cluster { get; set; } = new();
 
     public SqliteSettings Sqlite { get; set; } = new();
+
+    public static PlatformSettings From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<PlatformSettings>() ?? new PlatformSettings();
 }

@@ -36,8 +36,8 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(storage);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Platform:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Platform:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Platform:Cluster:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Platform:Cluster:ClientPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Platform:Rollup:ReportInterval"] = "00:00:00.020",
         });
         builder.AddPlatformSilo();

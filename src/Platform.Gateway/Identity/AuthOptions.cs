@@ -21,6 +21,14 @@ public sealed class AuthOptions
     /// keeps it beside the database.
     /// </summary>
     public List<SigningKeySetting> SigningKeys { get; set; } = [];
+
+    /// <summary>
+    /// Where the gateway keeps <c>signing-key.pem</c> (when no <see cref="SigningKeys"/> are configured) and writes
+    /// <c>initial-credentials.json</c> on the cluster's first start. Empty: the SQLite database's folder (the embedded
+    /// mode). The client mode needs it or <see cref="SigningKeys"/>: gateways that each made up a key would refuse one
+    /// another's tokens, so they share a folder (the first to start writes the key, the others read it) or the keys.
+    /// </summary>
+    public string? Folder { get; set; }
 }
 
 /// <summary>One configured key: its id (the tokens' <c>kid</c>) and its PEM (an RSA private key, or a public key that

@@ -9,6 +9,32 @@ internal static class OwnerOnlyFile
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>, replacing it whole or not at all.</summary>
     public static void WriteNew(string path, string content)
     {
+        File.Move(WriteTemporary(path, content), path, overwrite: true);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, Mode);
+        }
+    }
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> unless another writer got there first.</summary>
+    /// <returns>False when the file existed: it is left as it was, whole (it too was moved into place).</returns>
+    public static bool TryWriteFirst(string path, string content)
+    {
+        var temporary = WriteTemporary(path, content);
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+            return false;
+        }
+    }
+
+    private static string WriteTemporary(string path, string content)
+    {
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
@@ -22,10 +48,6 @@ internal static class OwnerOnlyFile
             writer.Write(content);
         }
 
-        File.Move(temporary, path, overwrite: true);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, Mode);
-        }
+        return temporary;
     }
 }

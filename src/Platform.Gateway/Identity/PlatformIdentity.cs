@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 using Platform.Contracts.Identity;
 using Platform.Domain.Identity;
+using Platform.Gateway.Hosting;
 using Platform.Hosting;
 
 namespace Platform.Gateway.Identity;
@@ -22,12 +23,11 @@ public static class PlatformIdentity
         builder.Services.Configure<AuthOptions>(section);
         var options = section.Get<AuthOptions>() ?? new AuthOptions();
 
-        var settings = builder.Configuration.GetSection(PlatformSettings.Section).Get<PlatformSettings>() ?? new PlatformSettings();
-        var databaseFolder = Path.GetDirectoryName(Path.GetFullPath(settings.Sqlite.Path))!;
-        var keys = SigningKeys.Load(options, databaseFolder);
+        var folder = FolderOf(builder.Configuration, options);
+        var keys = SigningKeys.Load(options, folder);
 
         builder.Services.AddSingleton(keys);
-        builder.Services.AddSingleton(new InitialCredentials(Path.Combine(databaseFolder, InitialCredentials.FileName)));
+        builder.Services.AddSingleton(new InitialCredentials(Path.Combine(folder, InitialCredentials.FileName)));
         builder.Services.AddSingleton<AccessTokens>();
         builder.Services.AddSingleton<AccountProvisioning>();
         builder.Services.AddSingleton<AccountAuthority>();
@@ -78,6 +78,23 @@ public static class PlatformIdentity
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(OperatorPolicy, policy => policy.RequireClaim(PlatformClaims.Role, Role.Operator.ToApiName()));
         return builder;
+    }
+
+    private static string FolderOf(IConfiguration configuration, AuthOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Folder))
+        {
+            return Path.GetFullPath(options.Folder);
+        }
+
+        if (GatewayHosting.ModeOf(configuration) == GatewayMode.Client && options.SigningKeys.Count == 0)
+        {
+            throw new InvalidOperationException(
+                $"Platform:Gateway:Mode is Client, where several gateways must sign with the same key: set {AuthOptions.Section}:SigningKeys " +
+                $"(environment Platform__Auth__SigningKeys__0__Id and …__0__Pem), or {AuthOptions.Section}:Folder to a folder every gateway shares.");
+        }
+
+        return Path.GetDirectoryName(Path.GetFullPath(PlatformSettings.From(configuration).Sqlite.Path))!;
     }
 
     /// <summary>A readable token that another issuer signed; its signature is checked by the scheme it goes to. A token

@@ -32,8 +32,8 @@ public sealed class SigningKeys
     /// <summary>Where the keys came from, for the start-up log (never the keys themselves).</summary>
     public string Source { get; }
 
-    public static SigningKeys Load(AuthOptions options, string databaseFolder) =>
-        options.SigningKeys.Count > 0 ? FromConfiguration(options.SigningKeys) : FromFile(Path.Combine(databaseFolder, FileName));
+    public static SigningKeys Load(AuthOptions options, string folder) =>
+        options.SigningKeys.Count > 0 ? FromConfiguration(options.SigningKeys) : FromFile(Path.Combine(folder, FileName));
 
     private static SigningKeys FromConfiguration(IReadOnlyList<SigningKeySetting> settings)
     {
@@ -67,7 +67,11 @@ public sealed class SigningKeys
         {
             rsa.KeySize = 2048;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            OwnerOnlyFile.WriteNew(path, rsa.ExportPkcs8PrivateKeyPem());
+            // Gateways sharing the folder may start together: the first key written is everyone's.
+            if (!OwnerOnlyFile.TryWriteFirst(path, rsa.ExportPkcs8PrivateKeyPem()))
+            {
+                rsa.ImportFromPem(File.ReadAllText(path));
+            }
         }
 
         var key = new RsaSecurityKey(rsa);

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Platform.Bench;
+using Platform.Bench.Processes;
 using Platform.Bench.SignIn;
 using Platform.Gateway.Tests.Infrastructure;
 

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Platform.Bench;
+using Platform.Bench.Processes;
 using Platform.Domain.Imports;
 using Platform.Gateway.Tests.Infrastructure;
 using Xunit.Abstractions;

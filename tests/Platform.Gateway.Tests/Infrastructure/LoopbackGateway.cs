@@ -59,8 +59,8 @@ public sealed class LoopbackGateway : IAsyncDisposable
         [
             "--urls", "http://127.0.0.1:0",
             $"--Platform:Sqlite:Path={Path.Combine(folder, "platform.db")}",
-            $"--Platform:SiloPort={Ports.Free()}",
-            $"--Platform:GatewayPort={Ports.Free()}",
+            $"--Platform:Cluster:SiloPort={Ports.Free()}",
+            $"--Platform:Cluster:ClientPort={Ports.Free()}",
             "--Logging:LogLevel:Default=Warning",
             // A tenth of the production hashing work: the tests sign in hundreds of times, and what they prove does not
             // depend on the cost.

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using Platform.Bench;
+using Platform.Bench.Processes;
 using Platform.Bench.SignIn;
 using Platform.DemoData;
 using Platform.Domain.Framework;
