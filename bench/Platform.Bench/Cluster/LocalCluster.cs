@@ -1,23 +1,29 @@
+using Microsoft.Extensions.Configuration;
+using Platform.Bench.Processes;
+using Platform.Hosting.Storage;
+
 namespace Platform.Bench.Cluster;
 
 /// <summary>
-/// The cluster mode on this machine: silo processes over one PostgreSQL database, and the gateway process as their
-/// Orleans client (<c>Platform:Gateway:Mode=Client</c>), membership in the database as in a deployment.
+/// The cluster mode on this machine for the benchmark: silo processes over one PostgreSQL database and a gateway process
+/// as their Orleans client, which can all be killed at once and started again. Unlike <see cref="ProcessCluster"/>, each
+/// silo keeps its ports across a restart, so its new generation supersedes the killed one's membership row at once
+/// instead of waiting for the old row to be voted dead.
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly string _folder;
     private readonly string[] _gatewaySettings;
-    private readonly List<(int Http, int Silo, int Client)> _ports;
-    private List<SiloProcess> _silos = [];
+    private readonly List<(int Silo, int Client)> _ports;
+    private List<HostProcess> _silos = [];
 
-    private LocalCluster(string connectionString, string folder, int siloCount, string[] gatewaySettings)
+    private LocalCluster(string connectionString, string folder, int silos, string[] gatewaySettings)
     {
         _connectionString = connectionString;
         _folder = folder;
         _gatewaySettings = gatewaySettings;
-        _ports = [.. Enumerable.Range(0, siloCount).Select(_ => (Ports.Free(), Ports.Free(), Ports.Free()))];
+        _ports = [.. Enumerable.Range(0, silos).Select(_ => (Ports.Free(), Ports.Free()))];
     }
 
     public GatewayProcess Gateway { get; private set; } = null!;
@@ -25,16 +31,21 @@ public sealed class LocalCluster : IAsyncDisposable
     public int Silos => _ports.Count;
 
     /// <summary>The silos' working sets together.</summary>
-    public long SilosWorkingSetBytes => _silos.Sum(s => s.WorkingSetBytes);
+    public long SilosWorkingSetBytes => _silos.Sum(s => s.HasExited ? 0 : s.WorkingSetBytes);
 
-    /// <summary>Migrates the database, starts the silos one after the other, then the gateway.</summary>
+    /// <summary>Migrates the database as the deployment's Job does, starts the silos together, then the gateway, each ready.</summary>
     public static async Task<LocalCluster> StartAsync(string connectionString, string folder, int silos, params string[] gatewaySettings)
     {
-        await SiloProcess.MigrateAsync(connectionString);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Platform:Storage:Mode"] = "PostgreSql",
+            ["ConnectionStrings:Platform"] = connectionString,
+        }).Build();
+        await PlatformDatabase.From(configuration).MigrateAsync();
         var cluster = new LocalCluster(connectionString, folder, silos, gatewaySettings);
         try
         {
-            await cluster.StartProcessesAsync();
+            await cluster.StartProcessesAsync("/health/ready");
             return cluster;
         }
         catch
@@ -44,18 +55,27 @@ public sealed class LocalCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills every silo and the gateway at once (SIGKILL), then starts them all again on the same database.</summary>
+    /// <summary>
+    /// Kills every silo and the gateway at once (SIGKILL), then starts them all again on the same database, returning
+    /// as soon as each process answers at all: what it takes them to be ready is part of what a restart costs.
+    /// </summary>
     public async Task KillAndRestartAsync()
     {
         await Task.WhenAll(_silos.Select(s => s.KillAsync()).Append(Gateway.KillAsync()));
         await DisposeProcessesAsync();
-        await StartProcessesAsync();
+        await StartProcessesAsync("/health/live");
     }
 
-    private async Task StartProcessesAsync()
+    private async Task StartProcessesAsync(string waitFor)
     {
         // All at once, as an orchestrator starts them; those that started are kept (and so stopped) when one fails.
-        var starting = _ports.Select((ports, i) => SiloProcess.StartAsync($"silo{i + 1}", ports, _connectionString, [])).ToList();
+        var starting = _ports.Select((ports, i) => HostProcess.StartAsync($"silo-{i + 1}", "Platform.Silo.dll", Path.Combine(_folder, $"silo-{i + 1}"), waitFor,
+        [
+            "--Platform:Storage:Mode=PostgreSql", "--Platform:Cluster:Mode=AdoNet", $"--ConnectionStrings:Platform={_connectionString}",
+            "--Platform:Storage:MigrateOnStart=false", "--Platform:Cluster:AdvertisedIPAddress=127.0.0.1",
+            $"--Platform:Cluster:SiloPort={ports.Silo}", $"--Platform:Cluster:ClientPort={ports.Client}", $"--Platform:Cluster:SiloName=silo-{i + 1}",
+            .. GatewayProcess.QuietLogs,
+        ])).ToList();
         try
         {
             await Task.WhenAll(starting);
@@ -65,7 +85,7 @@ public sealed class LocalCluster : IAsyncDisposable
             _silos = [.. starting.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result)];
         }
 
-        Gateway = await GatewayProcess.StartAsync(_folder, [.. SiloProcess.ClusterSettings(_connectionString), "--Platform:Gateway:Mode=Client", .. _gatewaySettings]);
+        Gateway = await GatewayProcess.StartClientAsync(Path.Combine(_folder, "gateway"), _connectionString, waitFor, "gateway", _gatewaySettings);
     }
 
     private async Task DisposeProcessesAsync()
