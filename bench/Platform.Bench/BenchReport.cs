@@ -160,9 +160,21 @@ public sealed record BenchReport(BenchOptions Options, int Rows, int Schools, in
         return text.ToString();
     }
 
-    private static void AppendNational(StringBuilder text, NationalFigures n, CultureInfo c)
+    /// <summary>The national run alone (<c>--national-only</c>): its figures as a table of their own.</summary>
+    public static string NationalMarkdown(NationalFigures national)
     {
-        void Line(string figure, string value) => text.AppendLine(c, $"| national: {figure} | | {value} | | | | | |");
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder().AppendLine("| figure | platform, cluster |").AppendLine("|---|---:|");
+        AppendNational(text, national, c, (figure, value) => text.AppendLine(c, $"| {figure} | {value} |"));
+        return text.ToString();
+    }
+
+    private static void AppendNational(StringBuilder text, NationalFigures n, CultureInfo c) =>
+        AppendNational(text, n, c, (figure, value) => text.AppendLine(c, $"| national: {figure} | | {value} | | | | | |"));
+
+    private static void AppendNational(StringBuilder text, NationalFigures n, CultureInfo c, Action<string, string> line)
+    {
+        void Line(string figure, string value) => line(figure, value);
         Line($"scale: tenants × organisations (of {n.RequestedOrganisations:N0} asked for)", $"{n.Tenants} × {n.OrganisationsPerTenant:N0} = {n.Organisations:N0}");
         Line("import, every tenant's hierarchy (s; organisations/s)", $"{n.ImportSeconds:F0} ({n.Organisations / n.ImportSeconds:N0}/s)");
         Line($"memory: silos' working set per activated organisation (bytes, {n.Activated:N0} activations)", n.WorkingSetPerActivation.ToString("N0", c));

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Platform.Bench.Cluster;
 using Platform.Bench.Load;
 using Platform.DemoData;
+using Platform.Testing;
 
 namespace Platform.Bench;
 
@@ -37,6 +38,24 @@ public sealed partial class BenchmarkRun
         log.WriteLine($"  province/city pages at {options.ReadRate}/s: p50 {rate.P50:F2} ms, p99 {rate.P99:F2} ms; at most {max.PerSecond:N0}/s");
         return new ClusterFigures(new SideFigures(import, deadline, freshness.Percentile(50), freshness.Percentile(99), single, rate, max, null),
             cluster.Silos, activations, perActivation);
+    }
+
+    /// <summary>The national scale alone (<c>--national-only</c>), on a PostgreSQL server of its own.</summary>
+    public async Task<NationalFigures> RunNationalAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "platform-bench", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var server = options.Postgres is null ? await ThrowawayPostgres.StartAsync() : null;
+            return await MeasureNationalAsync(await CreateDatabaseAsync(options.Postgres ?? server!.ConnectionString), folder);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 
     /// <summary>

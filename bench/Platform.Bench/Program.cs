@@ -34,6 +34,28 @@ if (options.Campaign)
     return campaign.Exact ? 0 : 1;
 }
 
+if (options.NationalOnly)
+{
+    var national = BenchReport.NationalMarkdown(await new BenchmarkRun(options, Console.Out).RunNationalAsync());
+    Console.WriteLine();
+    Console.WriteLine(national);
+    if (options.Output is { } nationalOutput)
+    {
+        await WriteAsync(nationalOutput, $"""
+            # National-scale benchmark
+
+            Measured {DateTime.UtcNow:yyyy-MM-dd} on {Machine.Describe()}. The cluster mode on this machine: PostgreSQL,
+            {options.ClusterSilos} silo processes and the gateway process as their Orleans client.
+
+            Command: `{command}`
+
+            {national}
+            """);
+    }
+
+    return 0;
+}
+
 var report = await new BenchmarkRun(options, Console.Out).RunAsync();
 var table = report.ToMarkdown();
 Console.WriteLine();

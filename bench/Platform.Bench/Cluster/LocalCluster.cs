@@ -20,13 +20,16 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private LocalCluster(string connectionString, string folder, int silos, string[] gatewaySettings)
     {
-        _connectionString = connectionString;
+        // PostgreSQL's default 100 connections shared out, so that no process of the cluster is refused one.
+        _connectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 90 / (silos + 1) }.ConnectionString;
         _folder = folder;
         _gatewaySettings = gatewaySettings;
         _ports = [.. Enumerable.Range(0, silos).Select(_ => (Ports.Free(), Ports.Free()))];
     }
 
-    public GatewayProcess Gateway { get; private set; } = null!;
+    private GatewayProcess? _gateway;
+
+    public GatewayProcess Gateway => _gateway ?? throw new InvalidOperationException("the cluster's processes are not running");
 
     public int Silos => _ports.Count;
 
@@ -61,7 +64,7 @@ public sealed class LocalCluster : IAsyncDisposable
     /// </summary>
     public async Task KillAndRestartAsync()
     {
-        await Task.WhenAll(_silos.Select(s => s.KillAsync()).Append(Gateway.KillAsync()));
+        await Task.WhenAll(_silos.Select(s => s.KillAsync()).Append(_gateway?.KillAsync() ?? Task.CompletedTask));
         await DisposeProcessesAsync();
         await StartProcessesAsync("/health/live");
     }
@@ -85,7 +88,7 @@ public sealed class LocalCluster : IAsyncDisposable
             _silos = [.. starting.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result)];
         }
 
-        Gateway = await GatewayProcess.StartClientAsync(Path.Combine(_folder, "gateway"), _connectionString, waitFor, "gateway", _gatewaySettings);
+        _gateway = await GatewayProcess.StartClientAsync(Path.Combine(_folder, "gateway"), _connectionString, waitFor, "gateway", _gatewaySettings);
     }
 
     private async Task DisposeProcessesAsync()
@@ -96,9 +99,10 @@ public sealed class LocalCluster : IAsyncDisposable
         }
 
         _silos = [];
-        if (Gateway is not null)
+        if (_gateway is { } gateway)
         {
-            await Gateway.DisposeAsync();
+            _gateway = null;
+            await gateway.DisposeAsync();
         }
     }
 
