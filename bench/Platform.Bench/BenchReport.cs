@@ -18,7 +18,8 @@ public sealed record SideFigures(
     MemoryFigures? Memory,
     LoadResult? HttpPathAlone = null,
     LoadResult? DeadlineWarm = null,
-    AuthenticationFigures? Authentication = null);
+    AuthenticationFigures? Authentication = null,
+    CpuUse? DeadlineCpu = null);
 
 /// <summary>What signing in costs: warm deadline rounds and province/city reads through the real routes (a token
 /// validated, the access check) and through the same routes taken on trust, each the mean of two alternating rounds;
@@ -94,6 +95,7 @@ public sealed record BenchReport(BenchOptions Options, int Rows, int Schools, in
         Row("deadline day: submissions/s", s => s.Deadline.PerSecond.ToString("N0", c), (x, y) => Ratio(x.Deadline.PerSecond, y.Deadline.PerSecond));
         Row("deadline day: latency p50 / p95 / p99 (ms)", s => $"{s.Deadline.P50:F1} / {s.Deadline.P95:F1} / {s.Deadline.P99:F1}", (x, y) => $"{Ratio(x.Deadline.P99, y.Deadline.P99)} (p99)");
         Row("deadline day: errors", s => s.Deadline.Errors.ToString(c));
+        Row($"deadline day: cores used by the platform's processes / PostgreSQL / the harness (clients; the baseline's app) / the whole machine", s => s.DeadlineCpu?.ToString() ?? "");
         Row("freshness: province exact after last ack, p50 / p99 (ms)", s => $"{s.FreshnessP50:F0} / {s.FreshnessP99:F0}",
             groupBy: "0 / 0 (computed on read)", triggered: t is null ? null : "0 / 0 (same transaction)");
         Row("dashboard read, one client alone: p50 / p99 (ms)", s => $"{s.ReadsAlone.P50:F2} / {s.ReadsAlone.P99:F2}", (x, y) => $"{Ratio(x.ReadsAlone.P50, y.ReadsAlone.P50)} (p50)");
@@ -180,6 +182,7 @@ public sealed record BenchReport(BenchOptions Options, int Rows, int Schools, in
         Line($"memory: silos' working set per activated organisation (bytes, {n.Activated:N0} activations)", n.WorkingSetPerActivation.ToString("N0", c));
         Line("deadline day: submissions/s", n.Deadline.PerSecond.ToString("N0", c));
         Line("deadline day: latency p50 / p95 / p99 (ms); errors", $"{n.Deadline.P50:F1} / {n.Deadline.P95:F1} / {n.Deadline.P99:F1}; {n.Deadline.Errors}");
+        Line("deadline day: cores used by the silos and gateway / PostgreSQL / the harness / the whole machine", n.DeadlineCpu.ToString());
         Line("province read, one client alone: p50 / p99 (ms)", $"{n.ReadsAlone.P50:F2} / {n.ReadsAlone.P99:F2}");
         Line("province reads flat out (pages/s)", n.ReadsMax.PerSecond.ToString("N0", c));
         Line("whole-cluster restart (every silo and the gateway killed) until every province summary is exact (s)", $"{n.RestartToExactSeconds:F1}");

@@ -30,13 +30,15 @@ public sealed partial class BenchmarkRun
 
         var known = new ConcurrentDictionary<string, Submitted>();
         log.WriteLine($"  deadline day: {options.Clients} clients for {options.Duration} s…");
+        var cpu = CpuAccounting.Start(cluster.ProcessIds);
         var deadline = await DeadlineDayAsync(province, known, AssessmentUrl, http, ifMatch: true);
-        log.WriteLine($"  {deadline.PerSecond:N0} submissions/s, p50 {deadline.P50:F1} ms, p99 {deadline.P99:F1} ms, {deadline.Errors} errors");
+        var deadlineCpu = cpu.Stop();
+        log.WriteLine($"  {deadline.PerSecond:N0} submissions/s, p50 {deadline.P50:F1} ms, p99 {deadline.P99:F1} ms, {deadline.Errors} errors; cores used (silos and gateway / PostgreSQL / harness / machine): {deadlineCpu}");
         var freshness = await FreshnessAsync(http, province, known);
         log.WriteLine($"  freshness: p50 {freshness.Percentile(50):F0} ms, p99 {freshness.Percentile(99):F0} ms");
         var (single, rate, max) = await ReadsAsync(http, $"/api/v1/tenants/{Tenant}/nodes/{province.RootCode}", $"/api/v1/tenants/{Tenant}/nodes/430100");
         log.WriteLine($"  province/city pages at {options.ReadRate}/s: p50 {rate.P50:F2} ms, p99 {rate.P99:F2} ms; at most {max.PerSecond:N0}/s");
-        return new ClusterFigures(new SideFigures(import, deadline, freshness.Percentile(50), freshness.Percentile(99), single, rate, max, null),
+        return new ClusterFigures(new SideFigures(import, deadline, freshness.Percentile(50), freshness.Percentile(99), single, rate, max, null, DeadlineCpu: deadlineCpu),
             cluster.Silos, activations, perActivation);
     }
 
@@ -94,8 +96,10 @@ public sealed partial class BenchmarkRun
                 .OrderBy(a => a.Order).Select(a => (a.Key, a.Url, a.Input)).ToList();
             var known = new ConcurrentDictionary<string, Submitted>();
             log.WriteLine($"  deadline day: {options.Clients} clients for {options.Duration} s over every province…");
+            var cpu = CpuAccounting.Start(cluster.ProcessIds);
             var deadline = await DeadlineDayAsync(assessments, known, http, ifMatch: true);
-            log.WriteLine($"  {deadline.PerSecond:N0} submissions/s, p50 {deadline.P50:F1} ms, p99 {deadline.P99:F1} ms, {deadline.Errors} errors");
+            var deadlineCpu = cpu.Stop();
+            log.WriteLine($"  {deadline.PerSecond:N0} submissions/s, p50 {deadline.P50:F1} ms, p99 {deadline.P99:F1} ms, {deadline.Errors} errors; cores used (silos and gateway / PostgreSQL / harness / machine): {deadlineCpu}");
 
             IEnumerable<Submitted> KnownIn(string tenant) => known.Where(k => k.Key.StartsWith(tenant + "/", StringComparison.Ordinal)).Select(k => k.Value);
             foreach (var (tenant, province) in provinces)
@@ -151,7 +155,7 @@ public sealed partial class BenchmarkRun
             }
 
             return new NationalFigures(tenants, options.National / tenants, organisations, options.National, import, activations, perActivation,
-                deadline, single, max, restart, exact);
+                deadline, deadlineCpu, single, max, restart, exact);
         }
         finally
         {

@@ -96,8 +96,10 @@ public sealed partial class BenchmarkRun(BenchOptions options, TextWriter log)
 
         var known = new ConcurrentDictionary<string, Submitted>();
         log.WriteLine($"  deadline day: {options.Clients} clients for {options.Duration} s…");
+        var cpu = CpuAccounting.Start([gateway.ProcessId]);
         var deadline = await DeadlineDayAsync(province, known, AssessmentUrl, http, ifMatch: true);
-        log.WriteLine($"  {deadline.PerSecond:N0} submissions/s, p50 {deadline.P50:F1} ms, p99 {deadline.P99:F1} ms, {deadline.Errors} errors");
+        var deadlineCpu = cpu.Stop();
+        log.WriteLine($"  {deadline.PerSecond:N0} submissions/s, p50 {deadline.P50:F1} ms, p99 {deadline.P99:F1} ms, {deadline.Errors} errors; cores used (platform / PostgreSQL / harness / machine): {deadlineCpu}");
         log.WriteLine("  deadline day again, every branch's grain now active (no activation reads)…");
         var warm = await DeadlineDayAsync(province, known, AssessmentUrl, http, ifMatch: true);
         log.WriteLine($"  {warm.PerSecond:N0} submissions/s, p50 {warm.P50:F1} ms, p99 {warm.P99:F1} ms, {warm.Errors} errors");
@@ -111,7 +113,7 @@ public sealed partial class BenchmarkRun(BenchOptions options, TextWriter log)
 
         var (single, rate, max) = await ReadsAsync(http, $"/api/v1/tenants/{Tenant}/nodes/{province.RootCode}", $"/api/v1/tenants/{Tenant}/nodes/430100");
         log.WriteLine($"  province/city pages at {options.ReadRate}/s: p50 {rate.P50:F2} ms, p99 {rate.P99:F2} ms; at most {max.PerSecond:N0}/s");
-        return new SideFigures(import, deadline, freshness.Percentile(50), freshness.Percentile(99), single, rate, max, memory, httpPath, warm, authentication);
+        return new SideFigures(import, deadline, freshness.Percentile(50), freshness.Percentile(99), single, rate, max, memory, httpPath, warm, authentication, deadlineCpu);
     }
 
     /// <summary>
@@ -191,9 +193,11 @@ public sealed partial class BenchmarkRun(BenchOptions options, TextWriter log)
         await using var app = await BaselineApp.StartAsync(data, readPage);
         using var http = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(10) };
         var known = new ConcurrentDictionary<string, Submitted>();
+        var cpu = CpuAccounting.Start([]);
         var deadline = await DeadlineDayAsync(province, known, code => $"/orgs/{code}/assessment", http, ifMatch: false);
+        var deadlineCpu = cpu.Stop();
         var locks = sampler is null ? null : await sampler.StopAsync();
-        log.WriteLine($"  {deadline.PerSecond:N0} submissions/s, p50 {deadline.P50:F1} ms, p99 {deadline.P99:F1} ms, {deadline.Errors} errors");
+        log.WriteLine($"  {deadline.PerSecond:N0} submissions/s, p50 {deadline.P50:F1} ms, p99 {deadline.P99:F1} ms, {deadline.Errors} errors; cores used (- / PostgreSQL / harness / machine): {deadlineCpu}");
         if (locks is not null)
         {
             log.WriteLine($"  lock waits: {locks.MeanWaiting:F1} sessions waiting on a lock on average ({locks.WaitingShare:P0} of those running a statement), at most {locks.MostWaiting}; {locks.Deadlocks} deadlocks");
@@ -208,7 +212,7 @@ public sealed partial class BenchmarkRun(BenchOptions options, TextWriter log)
 
         var (single, rate, max) = await ReadsAsync(http, $"/nodes/{province.RootCode}", "/nodes/430100");
         log.WriteLine($"  province/city pages at {options.ReadRate}/s: p50 {rate.P50:F2} ms, p99 {rate.P99:F2} ms; at most {max.PerSecond:N0}/s");
-        return (new SideFigures(import, deadline, 0, 0, single, rate, max, null), locks);
+        return (new SideFigures(import, deadline, 0, 0, single, rate, max, null, DeadlineCpu: deadlineCpu), locks);
     }
 
     private Task<LoadResult> DeadlineDayAsync(GeneratedProvince province, ConcurrentDictionary<string, Submitted> known, Func<string, string> url, HttpClient http, bool ifMatch) =>

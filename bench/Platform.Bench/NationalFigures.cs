@@ -11,4 +11,4 @@ namespace Platform.Bench;
 public sealed record NationalFigures(
     int Tenants, int OrganisationsPerTenant, int Organisations, int RequestedOrganisations, double ImportSeconds,
     int Activated, double WorkingSetPerActivation,
-    LoadResult Deadline, LoadResult ReadsAlone, LoadResult ReadsMax, double RestartToExactSeconds, int ExactProvinces);
+    LoadResult Deadline, CpuUse DeadlineCpu, LoadResult ReadsAlone, LoadResult ReadsMax, double RestartToExactSeconds, int ExactProvinces);

@@ -33,6 +33,9 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public int Silos => _ports.Count;
 
+    /// <summary>The silos' and the gateway's process ids.</summary>
+    public IReadOnlyCollection<int> ProcessIds => [.. _silos.Select(s => s.ProcessId), .. _gateway is null ? [] : new[] { _gateway.ProcessId }];
+
     /// <summary>The silos' working sets together.</summary>
     public long SilosWorkingSetBytes => _silos.Sum(s => s.HasExited ? 0 : s.WorkingSetBytes);
 
