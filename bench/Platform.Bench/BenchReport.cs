@@ -62,6 +62,9 @@ public sealed record BenchReport(BenchOptions Options, int Rows, int Schools, in
     /// <summary>The cluster at national scale (<c>--national</c>).</summary>
     public NationalFigures? National { get; init; }
 
+    /// <summary>Why the cluster run did not finish, when it did not.</summary>
+    public string? ClusterFailure { get; init; }
+
     /// <summary>Why the national run asked for did not finish, when it did not.</summary>
     public string? NationalFailure { get; init; }
 
@@ -96,6 +99,8 @@ public sealed record BenchReport(BenchOptions Options, int Rows, int Schools, in
         Row("deadline day: latency p50 / p95 / p99 (ms)", s => $"{s.Deadline.P50:F1} / {s.Deadline.P95:F1} / {s.Deadline.P99:F1}", (x, y) => $"{Ratio(x.Deadline.P99, y.Deadline.P99)} (p99)");
         Row("deadline day: errors", s => s.Deadline.Errors.ToString(c));
         Row($"deadline day: cores used by the platform's processes / PostgreSQL / the harness (clients; the baseline's app) / the whole machine", s => s.DeadlineCpu?.ToString() ?? "");
+        Row("deadline day: CPU per submission (ms): platform's processes and PostgreSQL; for a baseline PostgreSQL and the harness (its app, and the clients: an upper bound)",
+            s => s.DeadlineCpu is { } cpu ? (1000 * (cpu.System + cpu.Postgres + (ReferenceEquals(s, b) || ReferenceEquals(s, t) ? cpu.Harness : 0)) / s.Deadline.PerSecond).ToString("F2", c) : "");
         Row("freshness: province exact after last ack, p50 / p99 (ms)", s => $"{s.FreshnessP50:F0} / {s.FreshnessP99:F0}",
             groupBy: "0 / 0 (computed on read)", triggered: t is null ? null : "0 / 0 (same transaction)");
         Row("dashboard read, one client alone: p50 / p99 (ms)", s => $"{s.ReadsAlone.P50:F2} / {s.ReadsAlone.P99:F2}", (x, y) => $"{Ratio(x.ReadsAlone.P50, y.ReadsAlone.P50)} (p50)");
@@ -142,6 +147,11 @@ public sealed record BenchReport(BenchOptions Options, int Rows, int Schools, in
             Line("memory: an organisation's own data alone (definition and scored assessment as read from storage, bytes)", m.OwnDataPerOrganisation.ToString("N0", c));
             Line($"memory: platform overhead beyond the {m.Organisations:N0} organisations' own data, per activation (bytes; target ≤ 3,072)", m.OverheadPerActivation.ToString("N0", c));
             Line("memory: working set per 1,000 activated organisations (KiB)", (m.WorkingSetPerThousand / 1024).ToString("N0", c));
+        }
+
+        if (ClusterFailure is { } clusterFailure)
+        {
+            Line($"cluster of {o.ClusterSilos} silos", "", $"failed: {clusterFailure.Replace('|', '/')}");
         }
 
         if (Cluster is { } cluster)

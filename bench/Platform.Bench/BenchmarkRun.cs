@@ -35,7 +35,9 @@ public sealed partial class BenchmarkRun(BenchOptions options, TextWriter log)
     ];
     private static readonly FrameworkVersion Framework = DefaultFrameworks.Create(RatingScheme.Stars, 1, DateTimeOffset.UnixEpoch);
 
-    public async Task<BenchReport> RunAsync()
+    /// <param name="checkpoint">Given the report as it stands before the national run, which may take long, so that what
+    /// was measured is kept even if the run is stopped during it.</param>
+    public async Task<BenchReport> RunAsync(Func<BenchReport, Task>? checkpoint = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "platform-bench", Guid.NewGuid().ToString("N"));
         try
@@ -52,10 +54,28 @@ public sealed partial class BenchmarkRun(BenchOptions options, TextWriter log)
             await using var server = options.Postgres is null ? await ThrowawayPostgres.StartAsync() : null;
             var postgres = options.Postgres ?? server!.ConnectionString;
             var (baseline, trigger) = await MeasureBaselinesAsync(province, postgres);
-            var cluster = options.ClusterSilos > 0 ? await MeasureClusterAsync(province, await CreateDatabaseAsync(postgres), Path.Combine(folder, "cluster")) : null;
-            var report = new BenchReport(options, province.Rows, province.Schools, province.Organisations, platform, baseline, ceiling) { TriggerBaseline = trigger, Cluster = cluster };
+            var report = new BenchReport(options, province.Rows, province.Schools, province.Organisations, platform, baseline, ceiling) { TriggerBaseline = trigger };
+            if (options.ClusterSilos > 0)
+            {
+                try
+                {
+                    report = report with { Cluster = await MeasureClusterAsync(province, await CreateDatabaseAsync(postgres), Path.Combine(folder, "cluster")) };
+                }
+                catch (Exception exception)
+                {
+                    // The figures above are kept; the table says the cluster run failed, and why.
+                    log.WriteLine($"Cluster run failed: {exception}");
+                    report = report with { ClusterFailure = exception.Message };
+                }
+            }
+
             if (options.National > 0)
             {
+                if (checkpoint is not null)
+                {
+                    await checkpoint(report);
+                }
+
                 try
                 {
                     report = report with { National = await MeasureNationalAsync(await CreateDatabaseAsync(postgres), Path.Combine(folder, "national")) };

@@ -39,7 +39,8 @@ public sealed class BenchmarkRunTests
         Assert.Equal(0, trigger.Side.ReadsAtRate.Errors);
         Assert.Equal(0, trigger.Locks.Deadlocks);
         Assert.Equal(0, trigger.RowsDifferingFromGroupBy);
-        var cluster = report.Cluster!;
+        Assert.True(report.Cluster is not null, report.ClusterFailure);
+        var cluster = report.Cluster;
         Assert.Equal(2, cluster.Silos);
         Assert.True(cluster.Side.ImportSeconds > 0);
         Assert.True(cluster.Side.Deadline.Completed > 0);
