@@ -18,7 +18,7 @@ public sealed partial class BenchmarkRun
     {
         log.WriteLine($"Cluster: PostgreSQL, {options.ClusterSilos} silo processes, the gateway process as their client…");
         await using var cluster = await LocalCluster.StartAsync(database, folder, options.ClusterSilos, MeasuredGateway);
-        using var clients = await cluster.Gateway.ClientsAsync();
+        using var clients = await cluster.ClientsAsync();
         using var http = clients.CreateClient(TimeSpan.FromMinutes(10));
         (await http.PutAsJsonAsync($"/api/v1/tenants/{Tenant}", new { name = "基准测试省" })).EnsureSuccessStatusCode();
 
@@ -74,7 +74,7 @@ public sealed partial class BenchmarkRun
         log.WriteLine($"  {organisations:N0} organisations, {provinces.Sum(p => p.Item2.Rows):N0} rows");
 
         await using var cluster = await LocalCluster.StartAsync(database, folder, options.ClusterSilos, MeasuredGateway);
-        var clients = await cluster.Gateway.ClientsAsync();
+        var clients = await cluster.ClientsAsync();
         try
         {
             using var http = clients.CreateClient(TimeSpan.FromMinutes(30));
@@ -122,7 +122,7 @@ public sealed partial class BenchmarkRun
             var watch = Stopwatch.StartNew();
             await cluster.KillAndRestartAsync();
             var previous = clients;
-            clients = await cluster.Gateway.ClientsAsync(previous);
+            clients = await cluster.ClientsAsync(previous);
             previous.Dispose();
             using var restarted = clients.CreateClient(TimeSpan.FromMinutes(30));
             log.WriteLine($"  processes ready after {watch.Elapsed.TotalSeconds:F1} s; waiting for every province summary to be exact…");

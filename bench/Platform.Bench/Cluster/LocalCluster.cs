@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Platform.Bench.Processes;
+using Platform.Bench.SignIn;
 using Platform.Hosting.Storage;
 
 namespace Platform.Bench.Cluster;
@@ -27,9 +28,18 @@ public sealed class LocalCluster : IAsyncDisposable
         _ports = [.. Enumerable.Range(0, silos).Select(_ => (Ports.Free(), Ports.Free()))];
     }
 
-    private GatewayProcess? _gateway;
+    /// <summary>How long a process may take to answer: a whole cluster restarting on a busy machine takes minutes.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
-    public GatewayProcess Gateway => _gateway ?? throw new InvalidOperationException("the cluster's processes are not running");
+    private HostProcess? _gateway;
+
+    private HostProcess Gateway => _gateway ?? throw new InvalidOperationException("the cluster's processes are not running");
+
+    private string GatewayFolder => Path.Combine(_folder, "gateway");
+
+    /// <summary>Clients signed in through the gateway with the credentials its first start wrote; <paramref name="previous"/>,
+    /// those from before a restart, lends its tenant admins.</summary>
+    public Task<PlatformClients> ClientsAsync(PlatformClients? previous = null) => PlatformClients.ForFolderAsync(GatewayFolder, Gateway.Address, previous);
 
     public int Silos => _ports.Count;
 
@@ -63,7 +73,8 @@ public sealed class LocalCluster : IAsyncDisposable
 
     /// <summary>
     /// Kills every silo and the gateway at once (SIGKILL), then starts them all again on the same database, returning
-    /// as soon as each process answers at all: what it takes them to be ready is part of what a restart costs.
+    /// as soon as each process answers at all: what it takes them to be ready is part of what a restart costs. (The
+    /// gateway answers once its Orleans client has reached a silo.)
     /// </summary>
     public async Task KillAndRestartAsync()
     {
@@ -81,7 +92,7 @@ public sealed class LocalCluster : IAsyncDisposable
             "--Platform:Storage:MigrateOnStart=false", "--Platform:Cluster:AdvertisedIPAddress=127.0.0.1",
             $"--Platform:Cluster:SiloPort={ports.Silo}", $"--Platform:Cluster:ClientPort={ports.Client}", $"--Platform:Cluster:SiloName=silo-{i + 1}",
             .. GatewayProcess.QuietLogs,
-        ])).ToList();
+        ], StartTimeout)).ToList();
         try
         {
             await Task.WhenAll(starting);
@@ -91,7 +102,12 @@ public sealed class LocalCluster : IAsyncDisposable
             _silos = [.. starting.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result)];
         }
 
-        _gateway = await GatewayProcess.StartClientAsync(Path.Combine(_folder, "gateway"), _connectionString, waitFor, "gateway", _gatewaySettings);
+        // As GatewayProcess.StartClientAsync starts it, with the longer timeout.
+        _gateway = await HostProcess.StartAsync("gateway", "Platform.Gateway.dll", GatewayFolder, waitFor,
+        [
+            "--Platform:Gateway:Mode=Client", "--Platform:Cluster:Mode=AdoNet", $"--ConnectionStrings:Platform={_connectionString}",
+            $"--Platform:Auth:Folder={GatewayFolder}", "--Platform:Seed:Demo=false", .. GatewayProcess.QuietLogs, .. _gatewaySettings,
+        ], StartTimeout);
     }
 
     private async Task DisposeProcessesAsync()
