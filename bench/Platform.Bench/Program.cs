@@ -34,6 +34,8 @@ if (options.Campaign)
     return campaign.Exact ? 0 : 1;
 }
 
+await using var loadAverage = new LoadAverageSampler();
+var started = DateTime.UtcNow;
 if (options.NationalOnly)
 {
     var national = BenchReport.NationalMarkdown(await new BenchmarkRun(options, Console.Out).RunNationalAsync());
@@ -44,7 +46,8 @@ if (options.NationalOnly)
         await WriteAsync(nationalOutput, $"""
             # National-scale benchmark
 
-            Measured {DateTime.UtcNow:yyyy-MM-dd} on {Machine.Describe()}. The cluster mode on this machine: PostgreSQL,
+            Measured {started:yyyy-MM-dd HH:mm}–{DateTime.UtcNow:HH:mm} UTC on {Machine.Describe()}; the machine's 1-minute
+            load average during the run: {loadAverage.Describe()}. The cluster mode on this machine: PostgreSQL,
             {options.ClusterSilos} silo processes and the gateway process as their Orleans client.
 
             Command: `{command}`
@@ -56,8 +59,6 @@ if (options.NationalOnly)
     return 0;
 }
 
-await using var loadAverage = new LoadAverageSampler();
-var started = DateTime.UtcNow;
 var report = await new BenchmarkRun(options, Console.Out).RunAsync(async partial =>
 {
     if (options.Output is { } output)
