@@ -4,7 +4,8 @@ namespace Platform.Bench;
 
 /// <summary>
 /// Command line: <c>--orgs 50000 --clients 32 --duration 20 --read-rate 500 --read-seconds 10 --bursts 20
-/// --burst-size 200 [--postgres CONNECTION] [--out docs/benchmarks.md]</c>, or for the campaign benchmark alone
+/// --burst-size 200 --cluster-silos 3 [--national 500000 --national-tenants 34 [--national-only]] [--postgres CONNECTION] [--out docs/benchmarks.md]</c>,
+/// or for the campaign benchmark alone
 /// <c>--campaign [--orgs 50000] [--in-flight 64] [--out docs/benchmarks-campaign.md]</c>.
 /// </summary>
 public sealed record BenchOptions
@@ -36,6 +37,17 @@ public sealed record BenchOptions
 
     public string? Output { get; init; }
 
+    /// <summary>Silo processes of the cluster mode (PostgreSQL, the gateway as their client); 0 leaves the cluster mode out.</summary>
+    public int ClusterSilos { get; init; } = 3;
+
+    /// <summary>Organisations of the national-scale run on the cluster, over <see cref="NationalTenants"/> provinces; 0 (the default) leaves it out.</summary>
+    public int National { get; init; }
+
+    public int NationalTenants { get; init; } = 34;
+
+    /// <summary>Run the national scale alone (its own table), without the province comparison.</summary>
+    public bool NationalOnly { get; init; }
+
     /// <summary>Run only the campaign benchmark (grain calls in-process), not the HTTP comparison with the baseline.</summary>
     public bool Campaign { get; init; }
 
@@ -61,6 +73,10 @@ public sealed record BenchOptions
                 "--memory-sample" => options with { MemorySample = Number() },
                 "--postgres" => options with { Postgres = Next() },
                 "--out" => options with { Output = Next() },
+                "--cluster-silos" => options with { ClusterSilos = Number() },
+                "--national" => options with { National = Number() },
+                "--national-tenants" => options with { NationalTenants = Number() },
+                "--national-only" => options with { NationalOnly = true },
                 "--campaign" => options with { Campaign = true },
                 "--in-flight" => options with { InFlight = Number() },
                 _ => throw new ArgumentException($"unknown option {args[i]}; see bench/Platform.Bench/BenchOptions.cs"),

@@ -34,27 +34,66 @@ if (options.Campaign)
     return campaign.Exact ? 0 : 1;
 }
 
-var report = await new BenchmarkRun(options, Console.Out).RunAsync();
+await using var loadAverage = new LoadAverageSampler();
+var started = DateTime.UtcNow;
+if (options.NationalOnly)
+{
+    var national = BenchReport.NationalMarkdown(await new BenchmarkRun(options, Console.Out).RunNationalAsync());
+    Console.WriteLine();
+    Console.WriteLine(national);
+    if (options.Output is { } nationalOutput)
+    {
+        await WriteAsync(nationalOutput, $"""
+            # National-scale benchmark
+
+            Measured {started:yyyy-MM-dd HH:mm}–{DateTime.UtcNow:HH:mm} UTC on {Machine.Describe()}; the machine's 1-minute
+            load average during the run: {loadAverage.Describe()}. The cluster mode on this machine: PostgreSQL,
+            {options.ClusterSilos} silo processes and the gateway process as their Orleans client.
+
+            Command: `{command}`
+
+            {national}
+            """);
+    }
+
+    return 0;
+}
+
+var report = await new BenchmarkRun(options, Console.Out).RunAsync(async partial =>
+{
+    if (options.Output is { } output)
+    {
+        await WriteAsync(output, Document(partial, "The national run was under way when this was written; it replaces this file when it ends."));
+    }
+});
 var table = report.ToMarkdown();
 Console.WriteLine();
 Console.WriteLine(table);
-
 if (options.Output is { } output)
 {
-    await WriteAsync(output, $"""
-        # Benchmarks
-
-        Measured {DateTime.UtcNow:yyyy-MM-dd} on {Machine.Describe()}. The platform runs in its embedded mode (one process, SQLite in
-        WAL mode, synchronous=NORMAL); the baseline is a plain web app over PostgreSQL (synchronous_commit=off, the same
-        durability class) in the harness process. Both are driven over real HTTP on loopback from the harness.
-
-        Command: `{command}`
-
-        {table}
-        """);
+    await WriteAsync(output, Document(report, ""));
 }
 
 return 0;
+
+string Document(BenchReport report, string note) => $"""
+    # Benchmarks
+
+    Measured {started:yyyy-MM-dd HH:mm}–{DateTime.UtcNow:HH:mm} UTC on {Machine.Describe()}; the machine's 1-minute load average
+    during the run: {loadAverage.Describe()} (above the core count, other work was waiting for the cores too, so
+    every figure is lower than the machine would give the benchmark alone). {note}
+
+    Columns: the platform in its embedded mode (one process, SQLite in WAL mode, synchronous=NORMAL); the platform as a
+    cluster ({options.ClusterSilos} silo processes over PostgreSQL, the gateway process as their Orleans client, all on
+    this machine); the baseline, a plain web app over PostgreSQL (synchronous_commit=off, the same durability class) in
+    the harness process, computing rollups with GROUP BY on every read; and the same app over rollup rows that a
+    trigger maintains in every writer's transaction. All are driven over real HTTP on loopback from the harness, on
+    one PostgreSQL server (a database each).
+
+    Command: `{command}`
+
+    {report.ToMarkdown()}
+    """;
 
 static async Task WriteAsync(string path, string text)
 {

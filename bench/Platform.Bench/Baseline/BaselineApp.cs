@@ -14,7 +14,9 @@ namespace Platform.Bench.Baseline;
 
 /// <summary>
 /// The baseline as a plain web app: the same routes and the same scoring, over PostgreSQL, served over real HTTP
-/// from the harness process, so both sides pay for HTTP, JSON and scoring alike.
+/// from the harness process, so both sides pay for HTTP, JSON and scoring alike. Pages come from the reader it is
+/// given: GROUP BY on read (<see cref="BaselineDatabase"/>) or trigger-maintained rollup rows
+/// (<see cref="TriggerMaintainedRollups"/>).
 /// </summary>
 public sealed class BaselineApp : IAsyncDisposable
 {
@@ -28,7 +30,7 @@ public sealed class BaselineApp : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<BaselineApp> StartAsync(NpgsqlDataSource data)
+    public static async Task<BaselineApp> StartAsync(NpgsqlDataSource data, Func<string, Task<BaselinePage?>> readPage)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -48,8 +50,7 @@ public sealed class BaselineApp : IAsyncDisposable
             var revision = await database.UpsertAsync(code, scored.Assessment!);
             return Results.Ok(new { total = scored.Assessment!.Total, rating = scored.Assessment.Rating.ToApiName(), compliant = scored.Assessment.Compliant, revision });
         });
-        app.MapGet("/nodes/{code}", async (string code, BaselineDatabase database) =>
-            await database.ReadPageAsync(code) is { } page ? Results.Ok(page) : Results.NotFound());
+        app.MapGet("/nodes/{code}", async (string code) => await readPage(code) is { } page ? Results.Ok(page) : Results.NotFound());
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

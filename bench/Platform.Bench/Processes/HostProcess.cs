@@ -43,8 +43,11 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <summary>Starts <paramref name="assembly"/> (a file name beside this assembly) in <paramref name="folder"/> on a
     /// free loopback HTTP port, and returns once <paramref name="waitFor"/> answers 2xx.</summary>
-    public static async Task<HostProcess> StartAsync(string name, string assembly, string folder, string waitFor, IEnumerable<string> settings)
+    /// <param name="timeout">How long it may take to answer (120 s unless given): a whole cluster restarting on a busy
+    /// machine takes longer.</param>
+    public static async Task<HostProcess> StartAsync(string name, string assembly, string folder, string waitFor, IEnumerable<string> settings, TimeSpan? timeout = null)
     {
+        var startTimeout = timeout ?? StartTimeout;
         Directory.CreateDirectory(folder);
         var port = Ports.Free();
         var start = new ProcessStartInfo("dotnet")
@@ -65,14 +68,14 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var host = new HostProcess(process, name, new Uri($"http://127.0.0.1:{port}"));
-        var deadline = DateTime.UtcNow + StartTimeout;
+        var deadline = DateTime.UtcNow + startTimeout;
         while (!await host.AnswersAsync(waitFor))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
                 await host.KillAsync();
                 throw new InvalidOperationException(
-                    $"{name} did not answer {waitFor} within {StartTimeout.TotalSeconds:F0} s (exit code {(process.HasExited ? process.ExitCode : "none")}); its warnings are above, or run it by hand to see why");
+                    $"{name} did not answer {waitFor} within {startTimeout.TotalSeconds:F0} s (exit code {(process.HasExited ? process.ExitCode : "none")}); its warnings are above, or run it by hand to see why");
             }
 
             await Task.Delay(200);
