@@ -7,6 +7,7 @@ using Platform.Bench.SignIn;
 using Platform.DemoData;
 using Platform.Gateway.Identity;
 using Platform.Gateway.Tests.Infrastructure;
+using Platform.Testing;
 using Xunit.Abstractions;
 
 namespace Platform.Gateway.Tests.Cluster;

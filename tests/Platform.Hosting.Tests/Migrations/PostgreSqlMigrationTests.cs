@@ -2,6 +2,7 @@ using Npgsql;
 using Platform.Hosting.Migrations;
 using Platform.Hosting.Storage;
 using Platform.Hosting.Tests.PostgreSql;
+using Platform.Testing;
 
 namespace Platform.Hosting.Tests.Migrations;
 

@@ -5,6 +5,7 @@ using Platform.Contracts.Identity;
 using Platform.Contracts.Tenancy;
 using Platform.Domain.Framework;
 using Platform.Domain.Scoring;
+using Platform.Testing;
 
 namespace Platform.Hosting.Tests.PostgreSql;
 

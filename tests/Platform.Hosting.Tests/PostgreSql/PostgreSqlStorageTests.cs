@@ -10,6 +10,7 @@ using Platform.Domain.Hierarchy;
 using Platform.Domain.Scoring;
 using Platform.Grains.Hierarchy;
 using Platform.Grains.Persistence;
+using Platform.Testing;
 using static Platform.Hosting.Tests.SiloNodes;
 
 namespace Platform.Hosting.Tests.PostgreSql;

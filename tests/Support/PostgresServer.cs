@@ -1,8 +1,6 @@
-using Platform.Testing;
+namespace Platform.Testing;
 
-namespace Platform.Gateway.Tests.Cluster;
-
-/// <summary>One throwaway PostgreSQL server for the cluster tests; each test takes an empty database of its own.</summary>
+/// <summary>One throwaway PostgreSQL server for the tests of a collection (each test assembly declares its own collection of it); each test takes an empty database of its own.</summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
     private ThrowawayPostgres? _server;
@@ -18,10 +16,4 @@ public sealed class PostgresServer : IAsyncLifetime
             await _server.DisposeAsync();
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class ClusterCollection : ICollectionFixture<PostgresServer>
-{
-    public const string Name = "Cluster processes on PostgreSQL";
 }
