@@ -28,4 +28,36 @@ internal static class StorageChecks
         await storage.ReadStateAsync(StorageNames.Node, id, read);
         Assert.Equal((2, "2"), (read.State!.OwnVersion, read.ETag));
     }
+
+    /// <summary>The reminder table versions every upsert, deletes a row only at its current ETag, and reads a grain's rows
+    /// by both kinds of ring range: (begin, end] and, when begin ≥ end, the range that wraps past the end of the ring.</summary>
+    /// <param name="startAt">As precise as the mode stores it.</param>
+    /// <returns>The ETag the deleted row last had.</returns>
+    public static async Task<string> The_reminder_table_versions_upserts_rejects_stale_deletes_and_reads_both_kinds_of_hash_range(EmbeddedSilo silo, DateTime startAt)
+    {
+        var table = silo.Services.GetRequiredService<IReminderTable>();
+        var grainId = GrainId.Create("reminder-test", "table");
+        var entry = new ReminderEntry { GrainId = grainId, ReminderName = "stage", StartAt = startAt, Period = TimeSpan.FromMinutes(1) };
+
+        var first = await table.UpsertRow(entry);
+        var second = await table.UpsertRow(entry);
+        Assert.NotEqual(first, second);
+
+        var read = await table.ReadRow(grainId, "stage");
+        Assert.NotNull(read);
+        Assert.Equal((startAt, DateTimeKind.Utc, TimeSpan.FromMinutes(1), second), (read.StartAt, read.StartAt.Kind, read.Period, read.ETag));
+        Assert.Single((await table.ReadRows(grainId)).Reminders);
+
+        var hash = grainId.GetUniformHashCode();
+        Assert.Single((await table.ReadRows(hash - 1, hash)).Reminders);
+        Assert.Empty((await table.ReadRows(hash, hash + 1)).Reminders);
+        Assert.Single((await table.ReadRows(hash + 1, hash)).Reminders);
+        Assert.Empty((await table.ReadRows(hash, hash - 1)).Reminders);
+        Assert.Single((await table.ReadRows(hash, hash)).Reminders);
+
+        Assert.False(await table.RemoveRow(grainId, "stage", first!));
+        Assert.True(await table.RemoveRow(grainId, "stage", second!));
+        Assert.Null(await table.ReadRow(grainId, "stage"));
+        return second!;
+    }
 }

@@ -3,6 +3,7 @@ using Platform.Hosting.Migrations;
 using Platform.Hosting.Storage;
 using Platform.Hosting.Tests.PostgreSql;
 using Platform.Testing;
+using static Platform.Hosting.Tests.PostgreSql.PostgresQueries;
 
 namespace Platform.Hosting.Tests.Migrations;
 
@@ -157,20 +158,5 @@ public sealed class PostgreSqlMigrationTests(PostgresServer server)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<List<string>> QueryAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
-        }
-
-        return rows;
     }
 }

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Platform.Contracts;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Tenancy;
 using Platform.Domain.Framework;
 using Platform.Domain.Scoring;
 using Platform.Testing;
+using static Platform.Hosting.Tests.PostgreSql.PostgresQueries;
 
 namespace Platform.Hosting.Tests.PostgreSql;
 
@@ -39,20 +39,5 @@ public sealed class AdoNetClusteringTests(PostgresServer server)
         var table = first.Services.GetRequiredService<IMembershipTable>();
         await table.CleanupDefunctSiloEntriesAsync(DateTimeOffset.UtcNow.AddSeconds(5));
         Assert.Equal(["3"], await QueryAsync(connectionString, "SELECT Status FROM OrleansMembershipTable ORDER BY Status"));
-    }
-
-    private static async Task<List<string>> QueryAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
-        }
-
-        return rows;
     }
 }
