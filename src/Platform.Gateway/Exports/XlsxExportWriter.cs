@@ -8,11 +8,17 @@ using SpreadCheetah.Worksheets;
 namespace Platform.Gateway.Exports;
 
 /// <summary>
-/// Writes an Office Open XML workbook (.xlsx) with SpreadCheetah, one worksheet per sheet, streamed and asynchronous:
-/// rows go out as they are read and only a worksheet's first <see cref="ColumnWidths.SampleRows"/> rows are held, to
-/// size its columns.
+/// Writes an Office Open XML workbook (.xlsx) with SpreadCheetah, one worksheet per sheet, streamed: rows go out as
+/// they are read and only a worksheet's first <see cref="ColumnWidths.SampleRows"/> rows are held, to size its columns.
 /// </summary>
 /// <remarks>
+/// <para>
+/// ASP.NET Core refuses synchronous writes to a response body, and SpreadCheetah's zip (.NET's ZipArchive) still ends
+/// each entry with a synchronous write of its data descriptor (seen on 10.0). So the workbook is written to a
+/// <see cref="SpoolStream"/> in memory and drained to the output asynchronously whenever it holds
+/// <see cref="DrainAt"/> bytes between two rows, and at the end. A failed export is never drained after the failure:
+/// the zip's central directory, which disposing writes, stays in the spool, so the client's file cannot pass for whole.
+/// </para>
 /// <para>
 /// Every worksheet reads as a leader expects: the header and rows are an Excel table (banded, an autofilter on the
 /// header, its range fixed when the last row is written), the header frozen; columns sized to codes and Chinese names;
@@ -31,6 +37,8 @@ namespace Platform.Gateway.Exports;
 internal sealed class XlsxExportWriter : ITableExportWriter
 {
     public const string Author = "Platform";
+
+    public const int DrainAt = 64 * 1024;
 
     private static readonly decimal Exact = 1_000_000_000_000_000m;
     private static readonly DateTime FirstTrueExcelDate = new(1900, 3, 1);
@@ -54,17 +62,27 @@ internal sealed class XlsxExportWriter : ITableExportWriter
             DefaultDateTimeFormat = NumberFormat.Custom("yyyy-mm-dd hh:mm:ss"),
         };
 
-        await using var spreadsheet = await Spreadsheet.CreateNewAsync(output, options, cancellationToken);
-        var styles = new Styles(spreadsheet);
-        for (var s = 0; s < sheets.Count; s++)
+        await using var spool = new SpoolStream(output);
+        var spreadsheet = await Spreadsheet.CreateNewAsync(spool, options, cancellationToken);
+        try
         {
-            await WriteWorksheetAsync(spreadsheet, names[s], sheets[s], styles, cancellationToken);
+            var styles = new Styles(spreadsheet);
+            for (var s = 0; s < sheets.Count; s++)
+            {
+                await WriteWorksheetAsync(spreadsheet, spool, names[s], sheets[s], styles, cancellationToken);
+            }
+
+            await spreadsheet.FinishAsync(cancellationToken);
+        }
+        finally
+        {
+            await spreadsheet.DisposeAsync();
         }
 
-        await spreadsheet.FinishAsync(cancellationToken);
+        await spool.DrainAsync(cancellationToken);
     }
 
-    private static async Task WriteWorksheetAsync(Spreadsheet spreadsheet, string name, ExportSheet sheet, Styles styles, CancellationToken cancellationToken)
+    private static async Task WriteWorksheetAsync(Spreadsheet spreadsheet, SpoolStream spool, string name, ExportSheet sheet, Styles styles, CancellationToken cancellationToken)
     {
         var columns = sheet.Columns;
         await using var rows = sheet.Rows.GetAsyncEnumerator(cancellationToken);
@@ -99,17 +117,23 @@ internal sealed class XlsxExportWriter : ITableExportWriter
 
         var rowNumber = 0;
         var cells = new Cell[columns.Count];
+        var plain = columns.Select(c => styles.For(c.Kind, bold: false)).ToArray();
+        var plainDate = styles.For(ExportColumnKind.Date, bold: false);
         foreach (var row in sample)
         {
             rowNumber++;
-            await spreadsheet.AddRowAsync(Fill(cells, row, columns, styles, bold: false), cancellationToken);
+            await spreadsheet.AddRowAsync(Fill(cells, row, plain, plainDate), cancellationToken);
         }
 
         sample.Clear();
         while (more && await rows.MoveNextAsync())
         {
             ExportRules.EnsureWidth(sheet, rows.Current, ++rowNumber);
-            await spreadsheet.AddRowAsync(Fill(cells, rows.Current, columns, styles, bold: false), cancellationToken);
+            await spreadsheet.AddRowAsync(Fill(cells, rows.Current, plain, plainDate), cancellationToken);
+            if (spool.Pending >= DrainAt)
+            {
+                await spool.DrainAsync(cancellationToken);
+            }
         }
 
         if (rowNumber > 0)
@@ -120,15 +144,15 @@ internal sealed class XlsxExportWriter : ITableExportWriter
         if (sheet.Totals is { } totals && await totals() is { } total)
         {
             ExportRules.EnsureWidth(sheet, total, rowNumber + 1);
-            await spreadsheet.AddRowAsync(Fill(cells, total, columns, styles, bold: true), cancellationToken);
+            await spreadsheet.AddRowAsync(Fill(cells, total, [.. columns.Select(c => styles.For(c.Kind, bold: true))], styles.For(ExportColumnKind.Date, bold: true)), cancellationToken);
         }
     }
 
-    private static Cell[] Fill(Cell[] cells, IReadOnlyList<object?> row, IReadOnlyList<ExportColumn> columns, Styles styles, bool bold)
+    private static Cell[] Fill(Cell[] cells, IReadOnlyList<object?> row, StyleId[] styles, StyleId dateStyle)
     {
         for (var i = 0; i < cells.Length; i++)
         {
-            cells[i] = ToCell(row[i], styles.For(columns[i].Kind, bold), styles.For(ExportColumnKind.Date, bold));
+            cells[i] = ToCell(row[i], styles[i], dateStyle);
         }
 
         return cells;
