@@ -111,7 +111,8 @@ public static class PlatformApp
             .MapImportEndpoints()
             .MapCampaignEndpoints()
             .MapAccountEndpoints()
-            .MapExternalProviderEndpoints();
+            .MapExternalProviderEndpoints()
+            .MapExportEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

@@ -11,7 +11,7 @@ internal sealed class TemporaryDatabase : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Platform.Testing.SqlitePools.Release(Path);
         Directory.Delete(_folder, recursive: true);
     }
 }

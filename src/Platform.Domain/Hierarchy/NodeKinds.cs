@@ -35,6 +35,20 @@ public static class NodeKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    /// <summary>The kind as a reader of a report calls it (市州, 党支部).</summary>
+    public static string ToChinese(this NodeKind kind) => kind switch
+    {
+        NodeKind.Province => "省",
+        NodeKind.City => "市州",
+        NodeKind.County => "县市区",
+        NodeKind.School => "学校",
+        NodeKind.PartyCommittee => "党委",
+        NodeKind.GeneralBranch => "党总支",
+        NodeKind.Branch => "党支部",
+        NodeKind.JointBranch => "联合党支部",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
     public static bool IsRegion(this NodeKind kind) => kind is NodeKind.Province or NodeKind.City or NodeKind.County;
 
     public static bool IsOrganisation(this NodeKind kind) => kind >= NodeKind.PartyCommittee;

@@ -16,13 +16,39 @@ internal sealed class CampaignReports(IGrainFactory grains, string tenant, strin
 {
     private const int Concurrency = 32;
 
-    private static readonly ExportColumn[] UnitColumns =
-        [.. new[] { "名次", "代码", "名称", "上级代码", "参评支部", "已自评", "已审核", "抽查", "已交叉检查", "检查未通过", "申诉", "已认定",
-            "平均分", "五星(样板)占比", "达标率", "自评完成率", "审核宽松度" }.Select(h => new ExportColumn(h))];
+    /// <summary>What every level's row holds: counts of the branches in the row's scope (a branch's own row counts
+    /// itself, 0 or 1), so a column adds up the same on every level.</summary>
+    private static readonly ExportColumn[] CountColumns =
+    [
+        .. new[] { "名次" }.Select(h => new ExportColumn(h, ExportColumnKind.Integer)),
+        new("代码"), new("名称"), new("上级代码"),
+        .. new[] { "参评支部", "已自评", "已审核", "抽查", "已交叉检查", "检查未通过", "退回重评", "申诉", "已认定" }
+            .Select(h => new ExportColumn(h, ExportColumnKind.Integer)),
+    ];
 
+    /// <summary>A region's or school's results: averages and rates over its branches.</summary>
+    private static readonly ExportColumn[] UnitColumns =
+    [
+        .. CountColumns,
+        new("平均分", ExportColumnKind.Decimal),
+        new("五星(样板)占比", ExportColumnKind.Percent),
+        new("达标率", ExportColumnKind.Percent),
+        new("自评完成率", ExportColumnKind.Percent),
+        new("审核宽松度", ExportColumnKind.Decimal),
+    ];
+
+    /// <summary>A branch's own result: its score, its rating and whether it complies.</summary>
     private static readonly ExportColumn[] BranchColumns =
-        [.. new[] { "名次", "代码", "名称", "上级代码", "已自评", "已审核", "抽查", "已交叉检查", "检查未通过", "退回重评", "申诉", "已认定",
-            "总分", "等级", "达标", "审核宽松度" }.Select(h => new ExportColumn(h))];
+    [
+        .. CountColumns,
+        new("总分", ExportColumnKind.Decimal),
+        new("等级"),
+        new("达标"),
+        new("审核宽松度", ExportColumnKind.Decimal),
+    ];
+
+    private static readonly ExportColumn[] LaggardColumns =
+        [new("序号", ExportColumnKind.Integer), new("支部代码"), new("支部名称"), new("学校代码"), new("审核单位代码"), new("待办")];
 
     public async Task<IReadOnlyList<LaggardDto>?> LaggardsAsync(string code, CampaignStage owing, int limit)
     {
@@ -57,22 +83,58 @@ internal sealed class CampaignReports(IGrainFactory grains, string tenant, strin
         return laggards;
     }
 
-    /// <summary>One sheet per level (市州, 县市区, 学校, 支部), each row ranked among its siblings by average score.
-    /// Rows are read from the tree as the writer reaches them; nothing is collected first.</summary>
-    public IReadOnlyList<ExportSheet> ExportSheets(bool singleTable)
+    /// <summary>
+    /// One sheet per level (市州, 县市区, 学校, 支部), each row ranked among its siblings by average score, each sheet closed
+    /// by the campaign's scope total. Regions and schools carry averages and rates, branches their own score, rating
+    /// and compliance, in columns of their own, so CSV (one table, a 层级 column) never puts a region's average under a
+    /// branch's score. Rows are read from the tree as the writer reaches them; nothing is collected first.
+    /// </summary>
+    public IReadOnlyList<ExportSheet> ExportSheets() =>
+    [
+        new ExportSheet("市州", UnitColumns, UnitRowsAsync(NodeKind.City)) { Totals = () => ScopeTotalAsync(branch: false) },
+        new ExportSheet("县市区", UnitColumns, UnitRowsAsync(NodeKind.County)) { Totals = () => ScopeTotalAsync(branch: false) },
+        new ExportSheet("学校", UnitColumns, UnitRowsAsync(NodeKind.School)) { Totals = () => ScopeTotalAsync(branch: false) },
+        new ExportSheet("支部", BranchColumns, BranchRowsAsync()) { Totals = () => ScopeTotalAsync(branch: true) },
+    ];
+
+    /// <summary>The branches under <paramref name="code"/> that owe <paramref name="owing"/>, as one sheet, or null
+    /// when the campaign has no such region or school in progress.</summary>
+    public async Task<ExportSheet?> LaggardsSheetAsync(string code, CampaignStage owing)
     {
-        // A CSV holds the levels as one table, which needs one set of columns: the branch sheet's.
-        var unitColumns = singleTable ? BranchColumns : UnitColumns;
-        return
-        [
-            new ExportSheet("市州", unitColumns, UnitRowsAsync(NodeKind.City, singleTable)),
-            new ExportSheet("县市区", unitColumns, UnitRowsAsync(NodeKind.County, singleTable)),
-            new ExportSheet("学校", unitColumns, UnitRowsAsync(NodeKind.School, singleTable)),
-            new ExportSheet("支部", BranchColumns, BranchRowsAsync()),
-        ];
+        var laggards = await LaggardsAsync(code, owing, int.MaxValue);
+        if (laggards is null)
+        {
+            return null;
+        }
+
+        var what = owing == CampaignStage.SelfAssessment ? "待自评" : "待审核";
+        return new ExportSheet(what, LaggardColumns, RowsOf(laggards.Select((l, i) => (IReadOnlyList<object?>)[i + 1, l.Code, l.Name, l.School, l.Supervisor, what])));
     }
 
-    private async IAsyncEnumerable<IReadOnlyList<object?>> UnitRowsAsync(NodeKind kind, bool branchShaped)
+    private static async IAsyncEnumerable<IReadOnlyList<object?>> RowsOf(IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        await Task.CompletedTask;
+        foreach (var row in rows)
+        {
+            yield return row;
+        }
+    }
+
+    private async Task<IReadOnlyList<object?>?> ScopeTotalAsync(bool branch)
+    {
+        if (await Tally(CampaignRoster.ScopeRoot).GetView() is not { } root)
+        {
+            return null;
+        }
+
+        var t = root.Total;
+        object?[] counts = [null, null, "全部范围（合计）", null, t.InScope, t.Submitted, t.Reviewed, t.Sampled, t.CrossChecked, t.FailedCrossCheck, t.Returned, t.Appealed, t.Finalised];
+        return branch
+            ? [.. counts, null, null, null, t.Generosity]
+            : [.. counts, t.AverageScore, t.TopRatingShare, t.ComplianceRate, t.CompletionRate, t.Generosity];
+    }
+
+    private async IAsyncEnumerable<IReadOnlyList<object?>> UnitRowsAsync(NodeKind kind)
     {
         await foreach (var (view, rank) in WalkAsync(stopAt: kind))
         {
@@ -82,11 +144,9 @@ internal sealed class CampaignReports(IGrainFactory grains, string tenant, strin
             }
 
             var t = view.Total;
-            yield return branchShaped
-                ? [rank, view.Node.Code, view.Node.Name, ScopeRootCode.Hide(view.Node.ParentCode), t.Submitted, t.Reviewed, t.Sampled, t.CrossChecked,
-                    t.FailedCrossCheck, t.Returned, t.Appealed, t.Finalised, t.AverageScore, null, t.ComplianceRate, t.Generosity]
-                : [rank, view.Node.Code, view.Node.Name, ScopeRootCode.Hide(view.Node.ParentCode), t.InScope, t.Submitted, t.Reviewed, t.Sampled, t.CrossChecked,
-                    t.FailedCrossCheck, t.Appealed, t.Finalised, t.AverageScore, t.TopRatingShare, t.ComplianceRate, t.CompletionRate, t.Generosity];
+            yield return [rank, view.Node.Code, view.Node.Name, ScopeRootCode.Hide(view.Node.ParentCode), t.InScope, t.Submitted, t.Reviewed, t.Sampled,
+                t.CrossChecked, t.FailedCrossCheck, t.Returned, t.Appealed, t.Finalised, t.AverageScore, t.TopRatingShare, t.ComplianceRate,
+                t.CompletionRate, t.Generosity];
         }
     }
 
@@ -100,9 +160,9 @@ internal sealed class CampaignReports(IGrainFactory grains, string tenant, strin
             {
                 var t = b.Tally;
                 var level = RatingLevels.All.FirstOrDefault(l => t.Ratings[l] == 1);
-                yield return [++rank, b.Code, b.Name, view.Node.Code, t.Submitted == 1, t.Reviewed == 1, t.Sampled == 1, t.CrossChecked == 1,
-                    t.FailedCrossCheck == 1, t.Returned == 1, t.Appealed == 1, t.Finalised == 1,
-                    t.Rated == 1 ? t.ScoreSum : null, t.Rated == 1 ? level.ToChinese() : null, t.Rated == 1 ? t.Compliant == 1 : null, t.Generosity];
+                yield return [++rank, b.Code, b.Name, view.Node.Code, t.InScope, t.Submitted, t.Reviewed, t.Sampled, t.CrossChecked,
+                    t.FailedCrossCheck, t.Returned, t.Appealed, t.Finalised,
+                    t.Rated == 1 ? t.ScoreSum : null, t.Rated == 1 ? level.ToChinese() : null, t.Rated == 1 ? (t.Compliant == 1 ? "是" : "否") : null, t.Generosity];
             }
         }
     }

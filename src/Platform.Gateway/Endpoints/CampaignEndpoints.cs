@@ -67,8 +67,11 @@ internal static class CampaignEndpoints
             .WithSummary("Branches under a region or school that still owe a self-assessment or review (催办)")
             .WithDescription("stage: selfAssessment (default; a branch sent back for re-assessment owes one too) or review.");
         campaigns.MapGet("/{id}/export", Export).Requires(Operation.ReadProvinceWide, AccessTarget.Province)
-            .WithSummary("Results and rankings as CSV or an Excel workbook, one sheet per level, streamed")
-            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", additionalContentTypes: ["text/csv"]);
+            .WithSummary("Results and rankings as an Excel workbook (one sheet per level) or CSV, streamed")
+            .WithDescription(ExportEndpoints.FormatNote + " Levels: 市州, 县市区, 学校 and 支部, each row ranked among its siblings by average score and each level closed by the campaign's scope total (合计). " +
+                "Every level has the branch counts (参评支部, 已自评 … 已认定; a branch's row counts itself, 0 or 1); regions and schools add 平均分, 五星(样板)占比, 达标率 and 自评完成率, branches their own 总分, 等级 and 达标 (是/否), each in a column of its own. " +
+                "CSV is one table with a first column 层级 naming the level; a row leaves the columns of the other levels empty.")
+            .Produces(StatusCodes.Status200OK, contentType: ExportEndpoints.XlsxMediaType, additionalContentTypes: [ExportEndpoints.CsvMediaType]);
         return tenant;
     }
 
@@ -236,15 +239,9 @@ internal static class CampaignEndpoints
 
     private static async Task<IResult> Export(string id, TenantAccess access, string format = "xlsx")
     {
-        ITableExportWriter? writer = format.ToLowerInvariant() switch
+        if (ExportResults.WriterFor(format) is not { } writer)
         {
-            "csv" => new CsvExportWriter(),
-            "xlsx" => new XlsxExportWriter(),
-            _ => null,
-        };
-        if (writer is null)
-        {
-            return Problems.Invalid("format", "must be csv or xlsx");
+            return ExportEndpoints.BadFormat();
         }
 
         if (await access.Campaign.Get() is not { } campaign)
@@ -253,7 +250,7 @@ internal static class CampaignEndpoints
         }
 
         var reports = new CampaignReports(access.Grains, access.Tenant, id);
-        return ExportResults.Stream(writer, $"{campaign.Definition.Name}-{id}-结果", reports.ExportSheets(singleTable: writer is CsvExportWriter));
+        return ExportResults.Stream(writer, $"{campaign.Definition.Name}-{id}-结果", reports.ExportSheets(), $"campaign-{id}-results");
     }
 
     private static async Task<Results<Ok<EntryDto>, ProblemHttpResult>> EntryCommand(

@@ -9,8 +9,12 @@ namespace Platform.Gateway.Exports;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A CSV file is one table, so several sheets become one: they must share their headers, and a first column
-/// <see cref="LevelHeader"/> then names each row's sheet. A single sheet is written as it is, without that column.
+/// A CSV file is one table, so several sheets become one: a first column <see cref="LevelHeader"/> names each row's
+/// sheet (its level: 市州, 县市区, …), and the columns are every sheet's columns, each header once, in the order they
+/// first appear. A row fills the columns of its own sheet and leaves the others empty, so a column never means one
+/// thing on one level and another on the next (an average on a region's row, a score on a branch's). A single sheet
+/// is written as it is, without that column. A sheet's totals row follows its rows. Rates are written as fractions
+/// (0.8333), the value the workbook shows as a percentage.
 /// </para>
 /// <para>
 /// Spreadsheets run a cell that starts with = + - or @ (and some with a leading tab or CR) as a formula, so a name
@@ -32,10 +36,10 @@ internal sealed class CsvExportWriter : ITableExportWriter
     public async Task WriteAsync(Stream output, IReadOnlyList<ExportSheet> sheets, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfZero(sheets.Count, nameof(sheets));
-        var headers = sheets[0].Columns.Select(c => c.Header).ToList();
-        if (sheets.FirstOrDefault(s => !s.Columns.Select(c => c.Header).SequenceEqual(headers)) is { } odd)
+        var headers = sheets.SelectMany(s => s.Columns.Select(c => c.Header)).Distinct(StringComparer.Ordinal).ToList();
+        if (sheets.FirstOrDefault(s => s.Columns.Select(c => c.Header).Distinct(StringComparer.Ordinal).Count() != s.Columns.Count) is { } twice)
         {
-            throw new ArgumentException($"CSV holds one table, but sheet '{odd.Name}' has other columns than '{sheets[0].Name}'", nameof(sheets));
+            throw new ArgumentException($"sheet '{twice.Name}' names a column twice; a CSV column is found by its header", nameof(sheets));
         }
 
         var withLevel = sheets.Count > 1;
@@ -56,27 +60,52 @@ internal sealed class CsvExportWriter : ITableExportWriter
 
         await WriteLineAsync(writer, line, cancellationToken);
 
+        var placed = new object?[headers.Count];
         foreach (var sheet in sheets)
         {
+            // Where each of the sheet's columns sits in the file's.
+            var positions = sheet.Columns.Select(c => headers.IndexOf(c.Header)).ToArray();
             var rowNumber = 0;
             await foreach (var row in sheet.Rows.WithCancellation(cancellationToken))
             {
                 ExportRules.EnsureWidth(sheet, row, ++rowNumber);
-                if (withLevel)
-                {
-                    AppendText(line, sheet.Name).Append(',');
-                }
+                await WriteRowAsync(writer, line, withLevel ? sheet.Name : null, Place(placed, positions, row), cancellationToken);
+            }
 
-                foreach (var cell in row)
-                {
-                    AppendCell(line, cell).Append(',');
-                }
-
-                await WriteLineAsync(writer, line, cancellationToken);
+            if (sheet.Totals is { } totals && await totals() is { } total)
+            {
+                ExportRules.EnsureWidth(sheet, total, rowNumber + 1);
+                await WriteRowAsync(writer, line, withLevel ? sheet.Name : null, Place(placed, positions, total), cancellationToken);
             }
         }
 
         await writer.FlushAsync(cancellationToken);
+    }
+
+    private static object?[] Place(object?[] placed, int[] positions, IReadOnlyList<object?> row)
+    {
+        Array.Clear(placed);
+        for (var i = 0; i < positions.Length; i++)
+        {
+            placed[positions[i]] = row[i];
+        }
+
+        return placed;
+    }
+
+    private static Task WriteRowAsync(StreamWriter writer, StringBuilder line, string? level, object?[] cells, CancellationToken cancellationToken)
+    {
+        if (level is not null)
+        {
+            AppendText(line, level).Append(',');
+        }
+
+        foreach (var cell in cells)
+        {
+            AppendCell(line, cell).Append(',');
+        }
+
+        return WriteLineAsync(writer, line, cancellationToken);
     }
 
     /// <summary>Ends the line in place of its trailing comma and hands it to the writer, which writes when its buffer fills.</summary>

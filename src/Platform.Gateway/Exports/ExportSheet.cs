@@ -15,4 +15,11 @@ internal sealed record ExportSheet(string Name, IReadOnlyList<ExportColumn> Colu
 {
     public IReadOnlyList<ExportColumn> Columns { get; } =
         Columns.Count > 0 ? Columns : throw new ArgumentException("a sheet needs at least one column", nameof(Columns));
+
+    /// <summary>
+    /// The row for the table's whole scope (合计, e.g. a region's own rollup under its children's rows), read after the
+    /// rows and written below them, in bold in a workbook; null when the table has none. Computed from the scope's own
+    /// totals, never by adding the rows up, so rates and averages stay exact.
+    /// </summary>
+    public Func<Task<IReadOnlyList<object?>?>>? Totals { get; init; }
 }

@@ -2,7 +2,7 @@ namespace Platform.Gateway.Exports;
 
 /// <summary>
 /// Takes synchronous writes into memory and passes them on to the real output only asynchronously, when
-/// <see cref="DrainAsync"/> is called. It lets code that can only write synchronously (ZipArchive, see
+/// <see cref="DrainAsync"/> is called. It lets code that writes synchronously (ZipArchive under SpreadCheetah, see
 /// <see cref="XlsxExportWriter"/>) write to an ASP.NET Core response body, which refuses synchronous writes; draining
 /// often keeps it as small as the writes between two drains.
 /// </summary>

@@ -1,58 +1,51 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Text;
-using System.Xml;
+using SpreadCheetah;
+using SpreadCheetah.Metadata;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Tables;
+using SpreadCheetah.Worksheets;
 
 namespace Platform.Gateway.Exports;
 
 /// <summary>
-/// Writes an Office Open XML workbook (.xlsx), one worksheet per sheet, straight onto a stream that need not be
-/// seekable: each part is deflated into the zip as its XML is written, so memory stays flat however many rows pass.
+/// Writes an Office Open XML workbook (.xlsx) with SpreadCheetah, one worksheet per sheet, streamed: rows go out as
+/// they are read and only a worksheet's first <see cref="ColumnWidths.SampleRows"/> rows are held, to size its columns.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Only what Excel and LibreOffice need to open the file: content types, package and workbook relationships, the
-/// workbook, a style sheet (a bold header row and a date format) and the worksheets, each with its header row frozen.
-/// Text goes inline into each cell rather than into a shared strings table, which would have to hold every distinct
-/// string until the end.
+/// ASP.NET Core refuses synchronous writes to a response body, and SpreadCheetah's zip (.NET's ZipArchive) still ends
+/// each entry with a synchronous write of its data descriptor (seen on 10.0). So the workbook is written to a
+/// <see cref="SpoolStream"/> in memory and drained to the output asynchronously whenever it holds
+/// <see cref="DrainAt"/> bytes between two rows, and at the end. A failed export is never drained after the failure:
+/// the zip's central directory, which disposing writes, stays in the spool, so the client's file cannot pass for whole.
 /// </para>
 /// <para>
-/// ASP.NET Core refuses synchronous writes to a response body, and .NET 10's async zip API does not avoid them: an
-/// entry stream from <see cref="ZipArchiveEntry.OpenAsync"/> still finishes its deflate block with a synchronous write
-/// when disposed asynchronously (seen on 10.0.12). So the zip is written to a <see cref="SpoolStream"/> in memory,
-/// synchronously, and the spool is drained to the output asynchronously after each part and whenever it holds
-/// <see cref="DrainAt"/> bytes between two rows. With every write landing in memory, the XML is written synchronously
-/// too, which spares an awaited task per cell.
+/// Every worksheet reads as a leader expects: the header and rows are an Excel table (banded, an autofilter on the
+/// header, its range fixed when the last row is written), the header frozen; columns sized to codes and Chinese names;
+/// counts, scores, rates and times formatted by their column's <see cref="ExportColumnKind"/>; the scope's totals row
+/// in bold under the table, outside it, so a sort or filter never moves it. A sheet without rows has no table (Excel
+/// refuses an empty one), only the header with an autofilter. The document properties name the title and "Platform" as
+/// author; the creation time is the writing time.
 /// </para>
 /// <para>
 /// Excel keeps 15 significant digits, so a <see cref="long"/> or <see cref="decimal"/> of 10^15 or more (an 18-digit
 /// ID number, say) would come back silently changed; such a value is written as text. A <see cref="DateTimeOffset"/>
 /// is a date cell unless it falls before 1 March 1900, where Excel's dates go wrong, and is then text as well. Text is
-/// never evaluated in an .xlsx, so unlike CSV it needs no guard against formulas.
+/// never evaluated in an .xlsx (inline strings), so unlike CSV it needs no guard against formulas.
 /// </para>
 /// </remarks>
 internal sealed class XlsxExportWriter : ITableExportWriter
 {
+    public const string Author = "Platform";
+
     public const int DrainAt = 64 * 1024;
-
-    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
-    private const string ContentTypes = "http://schemas.openxmlformats.org/package/2006/content-types";
-    private const string MediaTypeRoot = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
-
-    /// <summary>Indexes into the cellXfs of <see cref="Styles"/>.</summary>
-    private const string HeaderStyle = "1";
-    private const string DateStyle = "2";
 
     private static readonly decimal Exact = 1_000_000_000_000_000m;
     private static readonly DateTime FirstTrueExcelDate = new(1900, 3, 1);
+    private static readonly ExportColumnKind[] Kinds = Enum.GetValues<ExportColumnKind>();
 
-    private static readonly XmlWriterSettings Settings = new()
-    {
-        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        CloseOutput = false,
-    };
+    /// <summary>The workbook's title (document properties); <see cref="ExportResults"/> sets the download's name.</summary>
+    public string? Title { get; init; }
 
     public string ContentType => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -62,297 +55,155 @@ internal sealed class XlsxExportWriter : ITableExportWriter
     {
         ArgumentOutOfRangeException.ThrowIfZero(sheets.Count, nameof(sheets));
         var names = ExcelSheetNames.Assign(sheets.Select(s => s.Name));
-
-        using var spool = new SpoolStream(output);
-
-        // Not disposed on failure: disposing writes the central directory, and a workbook whose rows failed half way
-        // must stay an unreadable zip rather than open looking complete.
-        var zip = new ZipArchive(spool, ZipArchiveMode.Create, leaveOpen: true);
-        WritePart(zip, "[Content_Types].xml", xml => WriteContentTypes(xml, sheets.Count));
-        WritePart(zip, "_rels/.rels", WritePackageRelationships);
-        WritePart(zip, "xl/workbook.xml", xml => WriteWorkbook(xml, names));
-        WritePart(zip, "xl/_rels/workbook.xml.rels", xml => WriteWorkbookRelationships(xml, sheets.Count));
-        WritePart(zip, "xl/styles.xml", WriteStyles);
-        await spool.DrainAsync(cancellationToken);
-
-        for (var i = 0; i < sheets.Count; i++)
+        var options = new SpreadCheetahOptions
         {
-            await WriteWorksheetAsync(zip, $"xl/worksheets/sheet{i + 1}.xml", sheets[i], spool, cancellationToken);
-            await spool.DrainAsync(cancellationToken);
-        }
+            DocumentProperties = new DocumentProperties { Title = Title, Author = Author },
+            PreserveStringWhitespace = true,
+            DefaultDateTimeFormat = NumberFormat.Custom("yyyy-mm-dd hh:mm:ss"),
+        };
 
-        zip.Dispose();
-        await spool.DrainAsync(cancellationToken);
-    }
-
-    private static void WritePart(ZipArchive zip, string path, Action<XmlWriter> write)
-    {
-        using var stream = zip.CreateEntry(path, CompressionLevel.Fastest).Open();
-        using var xml = XmlWriter.Create(stream, Settings);
-        xml.WriteStartDocument(standalone: true);
-        write(xml);
-        xml.WriteEndDocument();
-    }
-
-    private static void WriteContentTypes(XmlWriter xml, int sheetCount)
-    {
-        xml.WriteStartElement("Types", ContentTypes);
-        WriteDefault("rels", "application/vnd.openxmlformats-package.relationships+xml");
-        WriteDefault("xml", "application/xml");
-        WriteOverride("/xl/workbook.xml", "sheet.main+xml");
-        WriteOverride("/xl/styles.xml", "styles+xml");
-        for (var i = 1; i <= sheetCount; i++)
+        await using var spool = new SpoolStream(output);
+        var spreadsheet = await Spreadsheet.CreateNewAsync(spool, options, cancellationToken);
+        try
         {
-            WriteOverride($"/xl/worksheets/sheet{i}.xml", "worksheet+xml");
-        }
-
-        xml.WriteEndElement();
-
-        void WriteDefault(string extension, string type)
-        {
-            xml.WriteStartElement("Default", ContentTypes);
-            xml.WriteAttributeString("Extension", extension);
-            xml.WriteAttributeString("ContentType", type);
-            xml.WriteEndElement();
-        }
-
-        void WriteOverride(string part, string type)
-        {
-            xml.WriteStartElement("Override", ContentTypes);
-            xml.WriteAttributeString("PartName", part);
-            xml.WriteAttributeString("ContentType", MediaTypeRoot + type);
-            xml.WriteEndElement();
-        }
-    }
-
-    private static void WritePackageRelationships(XmlWriter xml)
-    {
-        xml.WriteStartElement("Relationships", PackageRelationships);
-        WriteRelationship(xml, "rId1", "officeDocument", "xl/workbook.xml");
-        xml.WriteEndElement();
-    }
-
-    private static void WriteWorkbookRelationships(XmlWriter xml, int sheetCount)
-    {
-        xml.WriteStartElement("Relationships", PackageRelationships);
-        for (var i = 1; i <= sheetCount; i++)
-        {
-            WriteRelationship(xml, $"rId{i}", "worksheet", $"worksheets/sheet{i}.xml");
-        }
-
-        WriteRelationship(xml, $"rId{sheetCount + 1}", "styles", "styles.xml");
-        xml.WriteEndElement();
-    }
-
-    private static void WriteRelationship(XmlWriter xml, string id, string type, string target)
-    {
-        xml.WriteStartElement("Relationship", PackageRelationships);
-        xml.WriteAttributeString("Id", id);
-        xml.WriteAttributeString("Type", $"{Relationships}/{type}");
-        xml.WriteAttributeString("Target", target);
-        xml.WriteEndElement();
-    }
-
-    private static void WriteWorkbook(XmlWriter xml, IReadOnlyList<string> names)
-    {
-        xml.WriteStartElement("workbook", Main);
-        xml.WriteAttributeString("xmlns", "r", null, Relationships);
-        xml.WriteStartElement("bookViews", Main);
-        xml.WriteStartElement("workbookView", Main);
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteStartElement("sheets", Main);
-        for (var i = 0; i < names.Count; i++)
-        {
-            xml.WriteStartElement("sheet", Main);
-            xml.WriteAttributeString("name", names[i]);
-            xml.WriteAttributeString("sheetId", (i + 1).ToString(CultureInfo.InvariantCulture));
-            xml.WriteAttributeString("id", Relationships, $"rId{i + 1}");
-            xml.WriteEndElement();
-        }
-
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-    }
-
-    /// <summary>The least Excel accepts: its required default font, fills and border, plus a bold font and a date format.</summary>
-    private const string Styles =
-        $"""
-        <styleSheet xmlns="{Main}">
-        <numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>
-        <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>
-        <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
-        <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
-        <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-        <cellXfs count="3">
-        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
-        <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>
-        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-        </cellXfs>
-        <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
-        </styleSheet>
-        """;
-
-    private static void WriteStyles(XmlWriter xml)
-    {
-        using var styles = XmlReader.Create(new StringReader(Styles));
-        xml.WriteNode(styles, defattr: false);
-    }
-
-    private static async Task WriteWorksheetAsync(ZipArchive zip, string path, ExportSheet sheet, SpoolStream spool, CancellationToken cancellationToken)
-    {
-        var columns = Enumerable.Range(0, sheet.Columns.Count).Select(ColumnName).ToArray();
-        using var stream = zip.CreateEntry(path, CompressionLevel.Fastest).Open();
-        using var xml = XmlWriter.Create(stream, Settings);
-        xml.WriteStartDocument(standalone: true);
-        xml.WriteStartElement("worksheet", Main);
-        WriteFrozenHeader(xml);
-        xml.WriteStartElement("sheetData", Main);
-
-        StartRow(xml, "1");
-        for (var c = 0; c < columns.Length; c++)
-        {
-            WriteTextCell(xml, columns[c] + "1", sheet.Columns[c].Header, HeaderStyle);
-        }
-
-        xml.WriteEndElement();
-
-        var rowNumber = 0;
-        await foreach (var row in sheet.Rows.WithCancellation(cancellationToken))
-        {
-            ExportRules.EnsureWidth(sheet, row, ++rowNumber);
-            var r = (rowNumber + 1).ToString(CultureInfo.InvariantCulture);
-            StartRow(xml, r);
-            for (var c = 0; c < columns.Length; c++)
+            var styles = new Styles(spreadsheet);
+            for (var s = 0; s < sheets.Count; s++)
             {
-                WriteCell(xml, columns[c] + r, row[c]);
+                await WriteWorksheetAsync(spreadsheet, spool, names[s], sheets[s], styles, cancellationToken);
             }
 
-            xml.WriteEndElement();
+            await spreadsheet.FinishAsync(cancellationToken);
+        }
+        finally
+        {
+            await spreadsheet.DisposeAsync();
+        }
+
+        await spool.DrainAsync(cancellationToken);
+    }
+
+    private static async Task WriteWorksheetAsync(Spreadsheet spreadsheet, SpoolStream spool, string name, ExportSheet sheet, Styles styles, CancellationToken cancellationToken)
+    {
+        var columns = sheet.Columns;
+        await using var rows = sheet.Rows.GetAsyncEnumerator(cancellationToken);
+        var sample = new List<IReadOnlyList<object?>>();
+        var more = true;
+        while (sample.Count < ColumnWidths.SampleRows && (more = await rows.MoveNextAsync()))
+        {
+            ExportRules.EnsureWidth(sheet, rows.Current, sample.Count + 1);
+            sample.Add(rows.Current);
+        }
+
+        var options = new WorksheetOptions { FrozenRows = 1 };
+        var widths = ColumnWidths.Estimate(columns, sample);
+        for (var i = 0; i < widths.Length; i++)
+        {
+            options.Column(i + 1).Width = widths[i];
+        }
+
+        var headers = columns.Select(c => Text(c.Header)).ToList();
+        if (sample.Count == 0)
+        {
+            options.AutoFilter = new AutoFilterOptions($"A1:{SpreadsheetUtility.GetColumnName(columns.Count)}1");
+            await spreadsheet.StartWorksheetAsync(name, options, cancellationToken);
+            await spreadsheet.AddHeaderRowAsync(headers, styles.Header, cancellationToken);
+        }
+        else
+        {
+            await spreadsheet.StartWorksheetAsync(name, options, cancellationToken);
+            spreadsheet.StartTable(new Table(TableStyle.Light9));
+            await spreadsheet.AddHeaderRowAsync(headers, styles.Header, cancellationToken);
+        }
+
+        var rowNumber = 0;
+        var cells = new Cell[columns.Count];
+        var plain = columns.Select(c => styles.For(c.Kind, bold: false)).ToArray();
+        var plainDate = styles.For(ExportColumnKind.Date, bold: false);
+        foreach (var row in sample)
+        {
+            rowNumber++;
+            await spreadsheet.AddRowAsync(Fill(cells, row, plain, plainDate), cancellationToken);
+        }
+
+        sample.Clear();
+        while (more && await rows.MoveNextAsync())
+        {
+            ExportRules.EnsureWidth(sheet, rows.Current, ++rowNumber);
+            await spreadsheet.AddRowAsync(Fill(cells, rows.Current, plain, plainDate), cancellationToken);
             if (spool.Pending >= DrainAt)
             {
                 await spool.DrainAsync(cancellationToken);
             }
         }
 
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndDocument();
-    }
-
-    private static void WriteFrozenHeader(XmlWriter xml)
-    {
-        xml.WriteStartElement("sheetViews", Main);
-        xml.WriteStartElement("sheetView", Main);
-        xml.WriteAttributeString("workbookViewId", "0");
-        xml.WriteStartElement("pane", Main);
-        xml.WriteAttributeString("ySplit", "1");
-        xml.WriteAttributeString("topLeftCell", "A2");
-        xml.WriteAttributeString("activePane", "bottomLeft");
-        xml.WriteAttributeString("state", "frozen");
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-    }
-
-    private static void StartRow(XmlWriter xml, string r)
-    {
-        xml.WriteStartElement("row", Main);
-        xml.WriteAttributeString("r", r);
-    }
-
-    private static void WriteCell(XmlWriter xml, string reference, object? cell)
-    {
-        switch (cell)
+        if (rowNumber > 0)
         {
-            case null:
-                break;
-            case string text:
-                WriteTextCell(xml, reference, text, style: null);
-                break;
-            case int number:
-                WriteValueCell(xml, reference, number.ToString(CultureInfo.InvariantCulture));
-                break;
-            case long number when Math.Abs((decimal)number) < Exact:
-                WriteValueCell(xml, reference, number.ToString(CultureInfo.InvariantCulture));
-                break;
-            case decimal number when Math.Abs(number) < Exact:
-                WriteValueCell(xml, reference, number.ToString(CultureInfo.InvariantCulture));
-                break;
-            case long or decimal:
-                WriteTextCell(xml, reference, ((IFormattable)cell).ToString(null, CultureInfo.InvariantCulture), style: null);
-                break;
-            case double number when double.IsFinite(number):
-                WriteValueCell(xml, reference, number.ToString("R", CultureInfo.InvariantCulture));
-                break;
-            case double number:
-                WriteTextCell(xml, reference, number.ToString(CultureInfo.InvariantCulture), style: null);
-                break;
-            case bool flag:
-                WriteValueCell(xml, reference, flag ? "1" : "0", type: "b");
-                break;
-            case DateTimeOffset time when time.DateTime >= FirstTrueExcelDate:
-                WriteValueCell(xml, reference, time.DateTime.ToOADate().ToString("R", CultureInfo.InvariantCulture), style: DateStyle);
-                break;
-            case DateTimeOffset time:
-                WriteTextCell(xml, reference, ExportRules.WallClock(time), style: null);
-                break;
-            default:
-                throw ExportRules.Unsupported(cell);
+            await spreadsheet.FinishTableAsync(cancellationToken);
+        }
+
+        if (sheet.Totals is { } totals && await totals() is { } total)
+        {
+            ExportRules.EnsureWidth(sheet, total, rowNumber + 1);
+            await spreadsheet.AddRowAsync(Fill(cells, total, [.. columns.Select(c => styles.For(c.Kind, bold: true))], styles.For(ExportColumnKind.Date, bold: true)), cancellationToken);
         }
     }
 
-    private static void WriteValueCell(XmlWriter xml, string reference, string value, string? type = null, string? style = null)
+    private static Cell[] Fill(Cell[] cells, IReadOnlyList<object?> row, StyleId[] styles, StyleId dateStyle)
     {
-        xml.WriteStartElement("c", Main);
-        xml.WriteAttributeString("r", reference);
-        if (type is not null)
+        for (var i = 0; i < cells.Length; i++)
         {
-            xml.WriteAttributeString("t", type);
+            cells[i] = ToCell(row[i], styles[i], dateStyle);
         }
 
-        if (style is not null)
-        {
-            xml.WriteAttributeString("s", style);
-        }
-
-        xml.WriteElementString("v", Main, value);
-        xml.WriteEndElement();
+        return cells;
     }
 
-    private static void WriteTextCell(XmlWriter xml, string reference, string text, string? style)
+    private static Cell ToCell(object? cell, StyleId style, StyleId dateStyle) => cell switch
     {
-        xml.WriteStartElement("c", Main);
-        xml.WriteAttributeString("r", reference);
-        xml.WriteAttributeString("t", "inlineStr");
-        if (style is not null)
-        {
-            xml.WriteAttributeString("s", style);
-        }
+        null => new Cell(new DataCell(), style),
+        string text => new Cell(Text(text), style),
+        int number => new Cell(number, style),
+        long number when Math.Abs((decimal)number) < Exact => new Cell(number, style),
+        decimal number when Math.Abs(number) < Exact => new Cell(number, style),
+        long or decimal => new Cell(Text(((IFormattable)cell).ToString(null, CultureInfo.InvariantCulture)), style),
+        double number when double.IsFinite(number) => new Cell(number, style),
+        double number => new Cell(number.ToString(CultureInfo.InvariantCulture), style),
+        bool flag => new Cell(flag, style),
+        DateTimeOffset time when time.DateTime >= FirstTrueExcelDate => new Cell(time.DateTime, dateStyle),
+        DateTimeOffset time => new Cell(ExportRules.WallClock(time), style),
+        _ => throw ExportRules.Unsupported(cell),
+    };
 
-        xml.WriteStartElement("is", Main);
-        xml.WriteStartElement("t", Main);
-        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
-        {
-            // Excel trims the ends of a string unless told otherwise.
-            xml.WriteAttributeString("xml", "space", null, "preserve");
-        }
+    private static string Text(string text) => SpreadsheetText.Escape(ExportRules.Visible(text));
 
-        xml.WriteString(SpreadsheetText.Escape(ExportRules.Visible(text)));
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-    }
-
-    /// <summary>Excel's column letters: 0 → A, 25 → Z, 26 → AA.</summary>
-    private static string ColumnName(int index)
+    /// <summary>The workbook's styles: the header, and per column kind a plain and a bold (totals) style.</summary>
+    private sealed class Styles
     {
-        var name = string.Empty;
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        private readonly Dictionary<(ExportColumnKind, bool), StyleId> _styles = [];
+
+        public Styles(Spreadsheet spreadsheet)
         {
-            name = (char)('A' + ((n - 1) % 26)) + name;
+            Header = spreadsheet.AddStyle(new Style { Font = { Bold = true } });
+            foreach (var kind in Kinds)
+            {
+                foreach (var bold in (bool[])[false, true])
+                {
+                    var style = new Style { Font = { Bold = bold } };
+                    style.Format = kind switch
+                    {
+                        ExportColumnKind.Integer => NumberFormat.Standard(StandardNumberFormat.ThousandsSeparator),
+                        ExportColumnKind.Decimal => NumberFormat.Standard(StandardNumberFormat.TwoDecimalPlaces),
+                        ExportColumnKind.Percent => NumberFormat.Standard(StandardNumberFormat.PercentTwoDecimalPlaces),
+                        ExportColumnKind.Date => NumberFormat.Custom("yyyy-mm-dd hh:mm:ss"),
+                        _ => null,
+                    };
+                    _styles[(kind, bold)] = spreadsheet.AddStyle(style);
+                }
+            }
         }
 
-        return name;
+        public StyleId Header { get; }
+
+        public StyleId For(ExportColumnKind kind, bool bold) => _styles[(kind, bold)];
     }
 }

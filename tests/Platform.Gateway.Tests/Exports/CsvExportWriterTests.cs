@@ -93,11 +93,36 @@ public sealed class CsvExportWriterTests
     }
 
     [Fact]
-    public async Task Sheets_with_other_columns_are_refused_before_anything_is_written()
+    public async Task Levels_with_other_columns_share_one_table_and_no_column_changes_meaning_between_levels()
+    {
+        var text = Text(await WriteAsync(
+            Rows.Sheet("市级", ["代码", "名称", "平均分", "达标率"], ["430100", "长沙市", 90.5m, 0.75m]),
+            Rows.Sheet("支部", ["代码", "名称", "总分", "达标"], ["9430102001-01", "第一党支部", 95m, "是"])));
+
+        Assert.Equal(
+            "层级,代码,名称,平均分,达标率,总分,达标\r\n" +
+            "市级,430100,长沙市,90.5,0.75,,\r\n" +
+            "支部,9430102001-01,第一党支部,,,95,是\r\n",
+            text);
+    }
+
+    [Fact]
+    public async Task A_totals_row_follows_its_sheets_rows()
+    {
+        var sheet = Rows.Sheet("下级", ["名称", "达标率"], ["长沙市", 0.5m]) with
+        {
+            Totals = () => Task.FromResult<IReadOnlyList<object?>?>(["湖南省（合计）", 0.6m]),
+        };
+
+        Assert.Equal("名称,达标率\r\n长沙市,0.5\r\n湖南省（合计）,0.6\r\n", Text(await WriteAsync(sheet)));
+    }
+
+    [Fact]
+    public async Task A_sheet_naming_a_column_twice_is_refused_before_anything_is_written()
     {
         var output = new AsyncOnlyStream();
         await Assert.ThrowsAsync<ArgumentException>(() => new CsvExportWriter().WriteAsync(output,
-            [Rows.Sheet("市级", Headers), Rows.Sheet("县级", ["组织代码", "名称"])], CancellationToken.None));
+            [Rows.Sheet("市级", Headers), Rows.Sheet("县级", ["名称", "名称"])], CancellationToken.None));
         Assert.Equal(0, output.Written);
     }
 

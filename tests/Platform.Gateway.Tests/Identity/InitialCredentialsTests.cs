@@ -34,7 +34,7 @@ public sealed class InitialCredentialsTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Platform.Testing.SqlitePools.Release(Path.Combine(folder, "platform.db"));
             Directory.Delete(folder, recursive: true);
         }
     }

@@ -84,7 +84,7 @@ public sealed class LoopbackGateway : IAsyncDisposable
         Clients.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Platform.Testing.SqlitePools.Release(Path.Combine(_folder, "platform.db"));
         if (_ownsFolder)
         {
             Directory.Delete(_folder, recursive: true);

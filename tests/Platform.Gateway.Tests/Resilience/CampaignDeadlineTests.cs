@@ -60,7 +60,7 @@ public sealed class CampaignDeadlineTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Platform.Testing.SqlitePools.Release(Path.Combine(_folder, "platform.db"));
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
