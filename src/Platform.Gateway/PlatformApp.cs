@@ -75,6 +75,8 @@ public static class PlatformApp
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<AccessFilter>();
         builder.Services.AddSingleton<HierarchyImporter>();
+        builder.Services.AddSingleton<ImportJobs>();
+        builder.Services.AddHostedService<ImportWorker>();
         builder.AddPlatformAudit();
         builder.AddPlatformHardening();
         builder.Services.Configure<DemoSeedOptions>(builder.Configuration.GetSection("Platform:Seed"));
