@@ -35,6 +35,20 @@ public static class NodeKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    /// <summary>The Chinese name an import file and an export use: 省, 市, 县, 学校, 党委, 党总支, 党支部, 联合党支部.</summary>
+    public static string ToChinese(this NodeKind kind) => kind switch
+    {
+        NodeKind.Province => "省",
+        NodeKind.City => "市",
+        NodeKind.County => "县",
+        NodeKind.School => "学校",
+        NodeKind.PartyCommittee => "党委",
+        NodeKind.GeneralBranch => "党总支",
+        NodeKind.Branch => "党支部",
+        NodeKind.JointBranch => "联合党支部",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
     public static bool IsRegion(this NodeKind kind) => kind is NodeKind.Province or NodeKind.City or NodeKind.County;
 
     public static bool IsOrganisation(this NodeKind kind) => kind >= NodeKind.PartyCommittee;

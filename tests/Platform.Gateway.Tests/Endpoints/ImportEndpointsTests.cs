@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -213,7 +214,7 @@ public sealed class ImportEndpointsTests(GatewayFixture fixture)
     }
 
     private Task<HttpResponseMessage> ImportAsync(string tenant, string csv) =>
-        _http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        _http.ImportHierarchyAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", csv);
 
     private static int Sum(JsonElement report, params string[] counts) => counts.Sum(c => report.GetProperty(c).GetInt32());
 
