@@ -22,12 +22,6 @@ internal sealed record ImportUpload(string Path, ImportFileFormat Format, Encodi
 
     private static readonly string Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "platform-imports");
 
-    /// <summary>Whether an import takes a body of <paramref name="contentType"/>.</summary>
-    public static bool Takes(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var type) && type.MediaType.Value is { } media
-            && (media.Equals(CsvType, StringComparison.OrdinalIgnoreCase) || media.Equals(XlsxType, StringComparison.OrdinalIgnoreCase)
-                || media.Equals(FormType, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>Spools the request's file and recognises it.</summary>
     /// <exception cref="ImportFileException">There is no file, or it is in no format an import reads; nothing is kept.</exception>
     public static async Task<ImportUpload> SpoolAsync(HttpRequest request, CancellationToken cancellationToken)
