@@ -28,7 +28,7 @@ public sealed partial class BenchmarkRun(BenchOptions options, TextWriter log)
     /// account and one address, where a deadline day has a secretary per branch, the per-account and per-address limits
     /// lifted (their buckets are still taken from on every request).
     /// </summary>
-    private static readonly string[] MeasuredGateway =
+    internal static readonly string[] MeasuredGateway =
     [
         "--Platform:Diagnostics=true",
         "--Platform:RateLimits:Account:Burst=1000000", "--Platform:RateLimits:Account:PerSecond=1000000",
