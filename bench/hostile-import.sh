@@ -27,7 +27,7 @@ rss() { awk -v k="$1:" '$1 == k { print int($2 / 1024) }' "/proc/$pid/status"; }
 before=$(rss VmRSS) before_peak=$(rss VmHWM)
 start=$(date +%s.%N)
 read -r status bytes < <(curl -s -o "$work/answer" -w '%{http_code} %{size_download}\n' \
-  -H 'Content-Type: text/csv' --data-binary @"$work/hostile.csv" "$base/api/v1/tenants/hostile/imports/hierarchy")
+  -H 'Content-Type: text/csv' -H 'Prefer: wait=60' --data-binary @"$work/hostile.csv" "$base/api/v1/tenants/hostile/imports/hierarchy")
 end=$(date +%s.%N)
 printf 'file: %s rows, %s bytes\n' "$rows" "$(stat -c %s "$work/hostile.csv")"
 printf 'answer: HTTP %s, %s bytes, %.1f s\n' "$status" "$bytes" "$(echo "$end - $start" | bc)"

@@ -6,11 +6,14 @@ namespace Platform.Bench;
 /// Command line: <c>--orgs 50000 --clients 32 --duration 20 --read-rate 500 --read-seconds 10 --bursts 20
 /// --burst-size 200 --cluster-silos 3 [--national 500000 --national-tenants 34 [--national-only]] [--postgres CONNECTION] [--out docs/benchmarks.md]</c>,
 /// or for the campaign benchmark alone
-/// <c>--campaign [--orgs 50000] [--in-flight 64] [--out docs/benchmarks-campaign.md]</c>.
+/// <c>--campaign [--orgs 50000] [--in-flight 64] [--out docs/benchmarks-campaign.md]</c>, or for the import benchmark
+/// alone <c>--import 50000 [--out docs/benchmarks-import.md]</c>.
 /// </summary>
 public sealed record BenchOptions
 {
     public const string CampaignOutput = "docs/benchmarks-campaign.md";
+
+    public const string ImportOutput = "docs/benchmarks-import.md";
 
     public int Organisations { get; init; } = 50_000;
 
@@ -54,6 +57,9 @@ public sealed record BenchOptions
     /// <summary>Campaign benchmark: branch commands in flight at once, as many reviewers working in parallel.</summary>
     public int InFlight { get; init; } = 64;
 
+    /// <summary>Run only the import benchmark, with a file of this many rows; 0 (the default) leaves it out.</summary>
+    public int ImportRows { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -79,11 +85,15 @@ public sealed record BenchOptions
                 "--national-only" => options with { NationalOnly = true },
                 "--campaign" => options with { Campaign = true },
                 "--in-flight" => options with { InFlight = Number() },
+                "--import" => options with { ImportRows = Number() },
                 _ => throw new ArgumentException($"unknown option {args[i]}; see bench/Platform.Bench/BenchOptions.cs"),
             };
         }
 
         // The campaign figures are only worth running for when they are kept, so that mode writes its report by default.
-        return options.Campaign && options.Output is null ? options with { Output = CampaignOutput } : options;
+        return options.Output is not null ? options
+            : options.Campaign ? options with { Output = CampaignOutput }
+            : options.ImportRows > 0 ? options with { Output = ImportOutput }
+            : options;
     }
 }

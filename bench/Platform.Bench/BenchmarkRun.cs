@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
@@ -27,7 +28,7 @@ public sealed partial class BenchmarkRun(BenchOptions options, TextWriter log)
     /// account and one address, where a deadline day has a secretary per branch, the per-account and per-address limits
     /// lifted (their buckets are still taken from on every request).
     /// </summary>
-    private static readonly string[] MeasuredGateway =
+    internal static readonly string[] MeasuredGateway =
     [
         "--Platform:Diagnostics=true",
         "--Platform:RateLimits:Account:Burst=1000000", "--Platform:RateLimits:Account:PerSecond=1000000",
@@ -370,7 +371,7 @@ public sealed partial class BenchmarkRun(BenchOptions options, TextWriter log)
     /// <summary>Imports the province's hierarchy into the tenant through the gateway; returns the seconds it took.</summary>
     private static Task<double> ImportAsync(HttpClient http, string tenant, GeneratedProvince province) => TimeAsync(async () =>
     {
-        var response = await http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(province.HierarchyCsv, Encoding.UTF8, "text/csv"));
+        var response = await http.ImportHierarchyAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", province.HierarchyCsv);
         var report = await ReadJsonAsync(response);
         if (report.GetProperty("rejected").GetInt32() > 0)
         {

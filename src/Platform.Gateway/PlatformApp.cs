@@ -42,7 +42,7 @@ public static class PlatformApp
         // Small by default: most bodies are a few fields. Routes that take more say so (RequestSizeLimit metadata).
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = DefaultMaxBodyBytes);
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UnsupportedMediaTypes.Describe);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options =>
@@ -75,6 +75,8 @@ public static class PlatformApp
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<AccessFilter>();
         builder.Services.AddSingleton<HierarchyImporter>();
+        builder.Services.AddSingleton<ImportJobs>();
+        builder.Services.AddHostedService<ImportWorker>();
         builder.AddPlatformAudit();
         builder.AddPlatformHardening();
         builder.Services.Configure<DemoSeedOptions>(builder.Configuration.GetSection("Platform:Seed"));

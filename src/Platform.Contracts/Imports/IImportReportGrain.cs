@@ -11,11 +11,24 @@ namespace Platform.Contracts.Imports;
 [Alias("IImportReportGrain")]
 public interface IImportReportGrain : IGrainWithStringKey
 {
+    /// <summary>Records a job as accepted and waiting for a worker.</summary>
+    [Alias("Queue")]
+    Task Queue(DateTimeOffset acceptedAt);
+
+    /// <summary>Records how far the running import is.</summary>
+    [Alias("Progress")]
+    Task Progress(ImportProgress progress);
+
+    /// <summary>Records the import as failed for <paramref name="problem"/>; forgets its kept rejections.</summary>
+    [Alias("Fail")]
+    Task<ImportReport> Fail(string problem, double seconds);
+
     /// <summary>Stores <paramref name="rejections"/> (at most <see cref="ImportLimits.RejectionsPerChunk"/>) as the next chunk.</summary>
     [Alias("KeepRejections")]
     Task KeepRejections(IReadOnlyList<ImportRejection> rejections);
 
-    /// <summary>Records the import as finished with <paramref name="counts"/>; answers the report as stored.</summary>
+    /// <summary>Records the import as finished with <paramref name="counts"/> (keeping the warnings and headers of its
+    /// last progress); answers the report as stored.</summary>
     [Alias("Finish")]
     Task<ImportReport> Finish(DateTimeOffset startedAt, double seconds, ImportCounts counts);
 

@@ -35,7 +35,7 @@ public static class NodeKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    /// <summary>The kind as a reader of a report calls it (市州, 党支部).</summary>
+    /// <summary>The kind as a reader of a report or an import file calls it (市州, 县市区, 党支部); <see cref="TryParse"/> reads it back.</summary>
     public static string ToChinese(this NodeKind kind) => kind switch
     {
         NodeKind.Province => "省",

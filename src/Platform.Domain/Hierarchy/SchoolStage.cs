@@ -41,6 +41,9 @@ public static class SchoolStages
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
+    /// <summary>The Chinese name: 小学, 初中, ….</summary>
+    public static string ToChinese(SchoolStage stage) => Chinese[(int)stage];
+
     /// <summary>Reads the API name or the Chinese one (九年一贯 too).</summary>
     public static bool TryParse(string? text, out SchoolStage stage) =>
         EnumSpellings.TryParse(text?.Trim() == "九年一贯" ? "九年一贯制" : text, out stage, ToApiName, s => Chinese[(int)s]);

@@ -38,4 +38,7 @@ public static class ImportLimits
 
     /// <summary>Characters kept of a rejected row's code.</summary>
     public const int MaxCodeLength = 40;
+
+    /// <summary>Cells kept of a rejected row for its download; a hierarchy file has ten columns.</summary>
+    public const int MaxCellsPerRejection = 20;
 }

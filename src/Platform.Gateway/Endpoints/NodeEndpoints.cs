@@ -7,6 +7,8 @@ using Platform.Domain.Rollups;
 using Platform.Gateway.Access;
 using Platform.Gateway.Api;
 using Platform.Gateway.Audit;
+using Platform.Gateway.Exports;
+using Platform.Gateway.Imports;
 using Platform.Gateway.Infrastructure;
 
 namespace Platform.Gateway.Endpoints;
@@ -25,6 +27,13 @@ internal static class NodeEndpoints
             .WithDescription($"sort: code, name, or a metric ({string.Join(", ", SummaryMetric.Names.Order())}); order: asc or desc; page from 1; pageSize 1-{ChildrenQuery.MaxPageSize}.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        nodes.MapGet("/{code}/hierarchy", ExportHierarchy)
+            .Requires(Operation.Read, AccessTarget.Node)
+            .WithSummary("The node and its whole subtree in the hierarchy import format (Chinese headers), as csv or xlsx")
+            .WithDescription("format: csv or xlsx (default). Imported again as it is, every row is unchanged; edit it and import it to change the hierarchy.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", additionalContentTypes: ["text/csv"])
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         nodes.MapGet("/{code}/summary", GetSummary)
             .Requires(Operation.Read, AccessTarget.Node)
             .WithSummary("Just the node's rollup and when it last changed")
@@ -41,6 +50,27 @@ internal static class NodeEndpoints
             .WithDescription("Send If-Match with the node's ETag (from GET nodes/{code}): a stale one gets 412, none 428.")
             .GuardedCommand(MaxBodyBytes);
         return tenant;
+    }
+
+    private static async Task<IResult> ExportHierarchy(string code, TenantAccess access, string format = "xlsx")
+    {
+        ITableExportWriter? writer = format.ToLowerInvariant() switch
+        {
+            "csv" => new CsvExportWriter(),
+            "xlsx" => new XlsxExportWriter(),
+            _ => null,
+        };
+        if (writer is null)
+        {
+            return Problems.Invalid("format", "must be csv or xlsx");
+        }
+
+        if (await access.Node.GetView(new ChildrenQuery(PageSize: 1)) is not { Info.Closed: false } view)
+        {
+            return Problems.NotFound($"there is no open node '{code}' in this tenant");
+        }
+
+        return ExportResults.Stream(writer, $"hierarchy-{code}", [HierarchyExport.Sheet(access.Grains, access.Tenant, view.Info)]);
     }
 
     private static async Task<Results<Ok<NodeDto>, ProblemHttpResult>> Get(

@@ -22,10 +22,10 @@ internal sealed class HierarchyFile
 
     public IReadOnlyList<NodeDefinition>? ChildrenOf(string code) => _childrenOf.GetValueOrDefault(code);
 
-    public void Add(int line, NodeDefinition definition)
+    public void Add(int line, NodeDefinition definition, string? sheet, IReadOnlyList<string> cells)
     {
         _lineOf.Add(definition.Code, line);
-        _nodes.Add(new PendingNode(line, definition));
+        _nodes.Add(new PendingNode(line, definition, sheet, cells));
         if (definition.ParentCode is { } parent)
         {
             if (!_childrenOf.TryGetValue(parent, out var children))
@@ -38,5 +38,5 @@ internal sealed class HierarchyFile
     }
 }
 
-/// <summary>A node of the file, waiting for its kind's wave.</summary>
-internal readonly record struct PendingNode(int Line, NodeDefinition Definition);
+/// <summary>A node of the file, waiting for its kind's wave, with its cells as written in case the hierarchy refuses it.</summary>
+internal readonly record struct PendingNode(int Line, NodeDefinition Definition, string? Sheet, IReadOnlyList<string> Cells);

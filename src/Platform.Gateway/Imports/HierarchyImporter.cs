@@ -11,10 +11,11 @@ using Platform.Grains.Telemetry;
 namespace Platform.Gateway.Imports;
 
 /// <summary>
-/// Imports regions, schools and organisations from CSV. The file is read as it arrives, and checked whole before
-/// anything is applied; then rows are applied kind by kind, from the province down, so a parent defined in the same
-/// file always exists before its children; within a kind, rows run concurrently. Re-importing the same file changes
-/// nothing: every row counts as <c>unchanged</c>.
+/// Imports regions, schools and organisations from a CSV or XLSX file. The file is read whole before anything is
+/// applied; then rows are applied kind by kind, from the province down, so a parent defined in the same file always
+/// exists before its children; within a kind, rows run concurrently. Re-importing the same file changes nothing:
+/// every row counts as <c>unchanged</c>. Every data row ends as exactly one of created, updated, unchanged or
+/// rejected; progress goes to the import's report as it runs, so any gateway can answer for it.
 /// </summary>
 /// <remarks>
 /// Memory is bounded whatever the file holds: a rejected row is counted and handed on to the import's report
@@ -25,111 +26,175 @@ internal sealed partial class HierarchyImporter(IGrainFactory grains, TimeProvid
 {
     private const int Parallelism = 32;
     private const int ProgressEvery = 5_000;
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>The report, or why the file as a whole cannot be imported (then nothing was, and nothing is kept).</summary>
+    /// <summary>Imports CSV text in the caller's own time (the demo seed, the campaign benchmark): the report, or why
+    /// the file as a whole cannot be imported (then nothing was).</summary>
     public async Task<(ImportReportDto? Report, string? Problem)> ImportAsync(string tenant, TextReader csv, CancellationToken cancellationToken)
     {
-        var startedAt = time.GetUtcNow();
-        var stopwatch = Stopwatch.StartNew();
-        var importId = ImportIds.New();
-        var report = grains.GetGrain<IImportReportGrain>(GrainKeys.Import(tenant, importId));
-        var rejections = new RejectionLog(report);
+        using var source = new CsvRecordSource(csv);
+        var (report, first, problem) = await RunAsync(tenant, ImportIds.New(), source, time.GetUtcNow(), cancellationToken);
+        return problem is null ? (ImportReportDto.From(tenant, report, first), null) : (null, problem);
+    }
 
+    /// <summary>Why the file's first header cannot be read, or null: what the request can still refuse at once.</summary>
+    public static async Task<string?> CheckHeaderAsync(ImportUpload upload, CancellationToken cancellationToken)
+    {
         try
         {
-            var file = await ReadAsync(csv, rejections, cancellationToken);
-            LogStarted(logger, tenant, importId, file.Rows, file.Nodes.Count);
-            var applied = await ApplyAsync(tenant, file, rejections, stopwatch, cancellationToken);
-            await rejections.FlushAsync();
-
-            var counts = new ImportCounts(file.Rows, applied.Created, applied.Updated, applied.Unchanged, rejections.Count);
-            var stored = await report.Finish(startedAt, Math.Round(stopwatch.Elapsed.TotalSeconds, 3), counts);
-            LogFinished(logger, tenant, importId, counts.Rows, counts.Created, counts.Updated, counts.Unchanged, counts.Rejected, stored.Seconds);
-            metrics.ImportRows(tenant, counts.Created, counts.Updated, counts.Unchanged, counts.Rejected);
-            return (ImportReportDto.From(tenant, stored, rejections.First), null);
+            using var source = upload.Open();
+            await ReadHeaderAsync(source, cancellationToken);
+            return null;
         }
         catch (ImportFileException refused)
         {
-            await DiscardAsync(report, rejections);
-            return (null, refused.Message);
-        }
-        catch (Exception) when (rejections.StoredAny)
-        {
-            // An import that never finishes has no report to download from; its chunks would be orphans.
-            await DiscardAsync(report, rejections);
-            throw;
+            return refused.Message;
         }
     }
 
-    private static async Task DiscardAsync(IImportReportGrain report, RejectionLog rejections)
+    /// <summary>
+    /// Imports <paramref name="source"/> as import <paramref name="importId"/>: the stored report and the first
+    /// rejections, or why the file as a whole cannot be imported (the report then says failed, and keeps no rows).
+    /// </summary>
+    public async Task<(ImportReport Report, IReadOnlyList<ImportRejection> First, string? Problem)> RunAsync(
+        string tenant, string importId, IRecordSource source, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
-        if (rejections.StoredAny)
+        var stopwatch = Stopwatch.StartNew();
+        var report = grains.GetGrain<IImportReportGrain>(GrainKeys.Import(tenant, importId));
+        var rejections = new RejectionLog(report);
+        var progress = new ImportProgressTracker(report, rejections, time);
+
+        try
         {
-            await report.Discard();
+            var file = await ReadAsync(source, rejections, progress, cancellationToken);
+            LogStarted(logger, tenant, importId, file.Rows, file.Nodes.Count);
+            await progress.ReadAllAsync(file.Rows);
+            await ApplyAsync(tenant, file, rejections, progress, stopwatch, cancellationToken);
+            await rejections.FlushAsync();
+
+            var applied = progress.Applied;
+            var counts = new ImportCounts(file.Rows, applied.Created, applied.Updated, applied.Unchanged, rejections.Count);
+            if (counts.Created + counts.Updated + counts.Unchanged + counts.Rejected != counts.Rows)
+            {
+                throw new InvalidOperationException($"import {importId} lost track of rows: {counts}");
+            }
+
+            await progress.ReportAsync(force: true);
+            var stored = await report.Finish(startedAt, Math.Round(stopwatch.Elapsed.TotalSeconds, 3), counts);
+            LogFinished(logger, tenant, importId, counts.Rows, counts.Created, counts.Updated, counts.Unchanged, counts.Rejected, stored.Seconds);
+            metrics.ImportRows(tenant, counts.Created, counts.Updated, counts.Unchanged, counts.Rejected);
+            return (stored, rejections.First, null);
+        }
+        catch (ImportFileException refused)
+        {
+            var failed = await report.Fail($"The file {refused.Message}", Math.Round(stopwatch.Elapsed.TotalSeconds, 3));
+            return (failed, [], refused.Message);
         }
     }
 
-    /// <summary>Reads every record, rejecting what cannot be a node and keeping the rest until they are applied.</summary>
-    private static async Task<HierarchyFile> ReadAsync(TextReader csv, RejectionLog rejections, CancellationToken cancellationToken)
+    /// <summary>The first table's header; the source is then at its first data record.</summary>
+    private static async Task<HierarchyHeader> ReadHeaderAsync(IRecordSource source, CancellationToken cancellationToken)
     {
-        using var reader = new CsvRecordReader(csv);
-        var header = await reader.ReadAsync(int.MaxValue, cancellationToken)
-            ?? throw new ImportFileException("the file is empty: it needs a header line and at least one row");
+        if (!await source.NextTableAsync(cancellationToken))
+        {
+            throw new ImportFileException("has no worksheet; put the hierarchy on the first sheet, under a header row");
+        }
+
+        return await ReadTableHeaderAsync(source, cancellationToken)
+            ?? throw new ImportFileException("is empty: it needs a header line and at least one row; download the template from imports/hierarchy/template");
+    }
+
+    /// <summary>The next table's header, skipping empty tables (an unused sheet); null when there is none.</summary>
+    private static async Task<HierarchyHeader?> NextHeaderAsync(IRecordSource source, CancellationToken cancellationToken)
+    {
+        while (await source.NextTableAsync(cancellationToken))
+        {
+            if (await ReadTableHeaderAsync(source, cancellationToken) is { } header)
+            {
+                return header;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The current table's header, or null when the table is empty.</summary>
+    private static async Task<HierarchyHeader?> ReadTableHeaderAsync(IRecordSource source, CancellationToken cancellationToken)
+    {
+        var where = source.Sheet is { } sheet ? $"sheet '{sheet}', " : "";
+        if (await source.ReadAsync(int.MaxValue, cancellationToken) is not { } header)
+        {
+            return null;
+        }
+
         if (header.Malformed is { } broken)
         {
-            throw new ImportFileException($"header (line {header.Line}) {broken}");
+            throw new ImportFileException($"header ({where}line {header.Line}) {broken}");
         }
 
-        var (columns, problem) = HierarchyFormat.ReadHeader(header.Cells);
-        if (columns is null)
-        {
-            throw new ImportFileException($"header (line {header.Line}): {problem}");
-        }
+        var (columns, problem) = HierarchyFormat.ReadHeader(header.Cells, source.SheetKind);
+        return columns ?? throw new ImportFileException($"header ({where}line {header.Line}): {problem}");
+    }
 
+    /// <summary>Reads every record of every table, rejecting what cannot be a node and keeping the rest until they are applied.</summary>
+    private static async Task<HierarchyFile> ReadAsync(IRecordSource source, RejectionLog rejections, ImportProgressTracker progress, CancellationToken cancellationToken)
+    {
         var file = new HierarchyFile();
-        while (await reader.ReadAsync(columns.Count, cancellationToken) is { } record)
+        for (var header = await ReadHeaderAsync(source, cancellationToken); header is not null; header = await NextHeaderAsync(source, cancellationToken))
         {
-            file.Rows++;
-            if (record.Malformed is { } malformed)
+            var sheet = source.Sheet;
+            progress.Describe(sheet, header);
+            while (await source.ReadAsync(header.Width, cancellationToken) is { } record)
             {
-                await rejections.AddAsync(ImportRejection.Of(record.Line, null, [new FieldError("line", malformed)]));
-                continue;
-            }
-
-            var row = HierarchyFormat.ParseRow(record, columns);
-            if (row.Definition is null)
-            {
-                await rejections.AddAsync(ImportRejection.Of(row.Line, row.Code, row.Errors));
-            }
-            else if (file.LineOf(row.Definition.Code) is { } first)
-            {
-                await rejections.AddAsync(ImportRejection.Of(row.Line, row.Code, [new FieldError("code", $"'{row.Code}' is already on line {first}")]));
-            }
-            else if (file.Nodes.Count == ImportLimits.MaxNodesPerFile)
-            {
-                throw new ImportFileException(string.Create(CultureInfo.InvariantCulture,
-                    $"defines more than {ImportLimits.MaxNodesPerFile:N0} nodes (line {row.Line} is one too many); nothing was imported. " +
-                    $"Split it into files of at most {ImportLimits.MaxNodesPerFile:N0} rows, e.g. the regions first and then one file per city, and import them in that order"));
-            }
-            else
-            {
-                file.Add(row.Line, row.Definition);
+                file.Rows++;
+                await ReadRowAsync(file, record, header, source, rejections);
+                progress.Read(file.Rows);
+                await progress.ReportAsync(force: false);
             }
         }
 
         return file;
     }
 
-    private async Task<AppliedCounts> ApplyAsync(string tenant, HierarchyFile file, RejectionLog rejections, Stopwatch stopwatch, CancellationToken cancellationToken)
+    private static async Task ReadRowAsync(HierarchyFile file, CsvRecord record, HierarchyHeader header, IRecordSource source, RejectionLog rejections)
     {
-        var applied = new AppliedCounts();
+        var sheet = source.Sheet;
+        if (record.Malformed is { } malformed)
+        {
+            await rejections.AddAsync(ImportRejection.Of(record.Line, null, [new FieldError("line", malformed)], sheet, record.Cells));
+            return;
+        }
+
+        var row = HierarchyFormat.ParseRow(record, header, source.SheetKind, source.TrailingCellsOptional);
+        if (row.Definition is null)
+        {
+            await rejections.AddAsync(ImportRejection.Of(row.Line, row.Code, row.Errors, sheet, record.Cells));
+        }
+        else if (file.LineOf(row.Definition.Code) is { } first)
+        {
+            await rejections.AddAsync(ImportRejection.Of(row.Line, row.Code, [new FieldError("code", $"'{row.Code}' is already on line {first}")], sheet, record.Cells));
+        }
+        else if (file.Nodes.Count == ImportLimits.MaxNodesPerFile)
+        {
+            throw new ImportFileException(string.Create(CultureInfo.InvariantCulture,
+                $"defines more than {ImportLimits.MaxNodesPerFile:N0} nodes (line {row.Line} is one too many); nothing was imported. " +
+                $"Split it into files of at most {ImportLimits.MaxNodesPerFile:N0} rows, e.g. the regions first and then one file per city, and import them in that order"));
+        }
+        else
+        {
+            file.Add(row.Line, row.Definition, sheet, record.Cells);
+        }
+    }
+
+    private async Task ApplyAsync(string tenant, HierarchyFile file, RejectionLog rejections, ImportProgressTracker progress, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
         var failed = new List<NodeDefinition>();
         var done = 0;
         foreach (var wave in file.Nodes.GroupBy(n => n.Definition.Kind).OrderBy(g => g.Key))
         {
             await Parallel.ForEachAsync(wave, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (node, _) =>
             {
-                var errors = await DefineAsync(tenant, node, file.ChildrenOf(node.Definition.Code), applied);
+                var errors = await DefineAsync(tenant, node, file.ChildrenOf(node.Definition.Code), progress.Applied, cancellationToken);
                 if (errors is not null)
                 {
                     lock (failed)
@@ -137,39 +202,48 @@ internal sealed partial class HierarchyImporter(IGrainFactory grains, TimeProvid
                         failed.Add(node.Definition);
                     }
 
-                    await rejections.AddAsync(ImportRejection.Of(node.Line, node.Definition.Code, errors));
+                    await rejections.AddAsync(ImportRejection.Of(node.Line, node.Definition.Code, errors, node.Sheet, node.Cells));
                 }
 
                 if (Interlocked.Increment(ref done) % ProgressEvery == 0)
                 {
                     LogProgress(logger, tenant, done, file.Nodes.Count, stopwatch.Elapsed.TotalSeconds);
                 }
+
+                await progress.ReportAsync(force: false);
             });
         }
 
         await ForgetAnnouncedAsync(tenant, failed);
-        return applied;
     }
 
-    /// <summary>Defines the node; answers why it was refused, or null when it was applied (and counted).</summary>
-    private async Task<IReadOnlyList<FieldError>?> DefineAsync(string tenant, PendingNode node, IReadOnlyList<NodeDefinition>? children, AppliedCounts applied)
+    /// <summary>Defines the node; answers why it was refused, or null when it was applied (and counted). A fault of
+    /// the storage or the cluster is tried again, since defining is idempotent; only a refusal, or a fault that
+    /// outlasts the retries, rejects the row.</summary>
+    private async Task<IReadOnlyList<FieldError>?> DefineAsync(string tenant, PendingNode node, IReadOnlyList<NodeDefinition>? children,
+        AppliedCounts applied, CancellationToken cancellationToken)
     {
-        try
+        var grain = grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, node.Definition.Code));
+        var outcome = await TransientRetry.RunAsync(
+            () => grain.Define(node.Definition, children),
+            o => o.Failure == Failure.Unavailable,
+            (exception, attempt) => LogRowRetried(logger, exception, tenant, node.Line, attempt),
+            time,
+            cancellationToken);
+        if (outcome.Outcome is { Succeeded: true } done)
         {
-            var outcome = await grains.GetGrain<INodeGrain>(GrainKeys.Node(tenant, node.Definition.Code)).Define(node.Definition, children);
-            if (outcome.Succeeded)
-            {
-                applied.Count(outcome.Value);
-                return null;
-            }
+            applied.Count(done.Value);
+            return null;
+        }
 
-            return outcome.Errors.Count > 0 ? outcome.Errors : [new FieldError("row", outcome.Detail ?? outcome.Failure.ToString())];
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        if (outcome.Outcome is { } refused)
         {
-            LogRowFailed(logger, exception, tenant, node.Line);
-            return [new FieldError("row", $"could not be stored ({exception.GetType().Name}); import the file again to retry it")];
+            return refused.Errors.Count > 0 ? refused.Errors : [new FieldError("row", refused.Detail ?? refused.Failure.ToString())];
         }
+
+        LogRowFailed(logger, outcome.Fault, tenant, node.Line);
+        return [new FieldError("row", $"could not be stored after {TransientRetry.Attempts} tries ({outcome.Fault!.GetType().Name}); " +
+            "import the file again to retry it (数据保存失败，请重新导入)")];
     }
 
     /// <summary>A parent attached the children announced to it; one whose own row then failed, and which does not exist,
@@ -186,34 +260,6 @@ internal sealed partial class HierarchyImporter(IGrainFactory grains, TimeProvid
         }
     }
 
-    /// <summary>Created, updated and unchanged rows, counted from concurrent rows.</summary>
-    private sealed class AppliedCounts
-    {
-        private int _created;
-        private int _updated;
-        private int _unchanged;
-
-        public int Created => _created;
-        public int Updated => _updated;
-        public int Unchanged => _unchanged;
-
-        public void Count(NodeChange change)
-        {
-            switch (change)
-            {
-                case NodeChange.Created:
-                    Interlocked.Increment(ref _created);
-                    break;
-                case NodeChange.Updated:
-                    Interlocked.Increment(ref _updated);
-                    break;
-                default:
-                    Interlocked.Increment(ref _unchanged);
-                    break;
-            }
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} into {Tenant}: {Rows} rows, {Valid} well-formed")]
     private static partial void LogStarted(ILogger logger, string tenant, string importId, int rows, int valid);
 
@@ -223,6 +269,9 @@ internal sealed partial class HierarchyImporter(IGrainFactory grains, TimeProvid
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} into {Tenant} finished: {Rows} rows, {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {Seconds}s")]
     private static partial void LogFinished(ILogger logger, string tenant, string importId, int rows, int created, int updated, int unchanged, int rejected, double seconds);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import into {Tenant}: line {Line} failed on try {Attempt}; trying again")]
+    private static partial void LogRowRetried(ILogger logger, Exception? exception, string tenant, int line, int attempt);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import into {Tenant}: line {Line} failed")]
-    private static partial void LogRowFailed(ILogger logger, Exception exception, string tenant, int line);
+    private static partial void LogRowFailed(ILogger logger, Exception? exception, string tenant, int line);
 }

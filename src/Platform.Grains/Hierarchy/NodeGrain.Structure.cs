@@ -31,6 +31,8 @@ public sealed partial class NodeGrain
             return Stopping<NodeChange>();
         }
 
+        var existing = IsOpen ? Definition : null;
+        definition = definition.Over(existing);
         var errors = NodeDefinitionRules.Validate(definition).ToList();
         if (definition.Code != _code)
         {
@@ -42,7 +44,6 @@ public sealed partial class NodeGrain
             return Outcome<NodeChange>.Invalid(errors);
         }
 
-        var existing = IsOpen ? Definition : null;
         if (Definition is { } known && !known.Kind.CanBecome(definition.Kind))
         {
             return Outcome<NodeChange>.Fail(Failure.Conflict,

@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -38,7 +39,7 @@ internal sealed class TestTenant
         var rated = tree.RatedUnits.ToHashSet(StringComparer.Ordinal);
         using var http = clients.CreateClient();
         (await http.PutAsJsonAsync($"/api/v1/tenants/{id}", new { name = $"集群测试 {id}" })).EnsureSuccessStatusCode();
-        using var import = await http.PostAsync($"/api/v1/tenants/{id}/imports/hierarchy", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        using var import = await http.ImportHierarchyAsync($"/api/v1/tenants/{id}/imports/hierarchy", csv);
         import.EnsureSuccessStatusCode();
         var rejected = JsonDocument.Parse(await import.Content.ReadAsStringAsync()).RootElement.GetProperty("rejected").GetInt32();
         if (rejected != 0)

@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Platform.Domain.Identity;
@@ -67,7 +68,7 @@ internal sealed class AccessScenario
         var http = fixture.Http;
         var tenant = await fixture.CreateTenantAsync(minimumPublicityDays: 0);
         var api = $"/api/v1/tenants/{tenant}";
-        var imported = await (await http.PostAsync($"{api}/imports/hierarchy", new StringContent(Csv, System.Text.Encoding.UTF8, "text/csv"))).JsonAsync();
+        var imported = await (await http.ImportHierarchyAsync($"{api}/imports/hierarchy", Csv)).JsonAsync();
         Assert.Equal(0, imported.GetProperty("rejected").GetInt32());
         foreach (var branch in Branches)
         {

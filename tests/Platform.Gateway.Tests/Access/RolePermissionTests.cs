@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -37,8 +38,7 @@ public sealed class RolePermissionTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.Created, published.StatusCode);
         Assert.Equal(2, (await published.JsonAsync()).GetProperty("version").GetInt32());
 
-        var imported = await (await admin.PostAsync($"{api}/imports/hierarchy",
-            new StringContent("kind,code,name,parentCode\r\ncity,430400,衡阳市,430000\r\n", Encoding.UTF8, "text/csv"))).JsonAsync();
+        var imported = await (await admin.ImportHierarchyAsync($"{api}/imports/hierarchy", "kind,code,name,parentCode\r\ncity,430400,衡阳市,430000\r\n")).JsonAsync();
         Assert.Equal(1, imported.GetProperty("created").GetInt32());
 
         var created = await admin.PostAsJsonAsync($"{api}/campaigns", new { name = "2027年度评定", kind = "annualStarRating", scope = new[] { "430000" } });

@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -27,7 +28,7 @@ public sealed class AuditDurabilityTests : IDisposable
             var clients = first = await gateway.ClientsAsync();
             using var http = clients.CreateClient();
             (await http.PutAsJsonAsync($"/api/v1/tenants/{Tenant}", new { name = "审计测试" })).EnsureSuccessStatusCode();
-            (await http.PostAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", new StringContent(TwoCityProvince.Csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+            (await http.ImportHierarchyAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", TwoCityProvince.Csv)).EnsureSuccessStatusCode();
 
             // 16 accounts writing at once, so the lines travel in shared batches (group commit) when the process dies.
             var writers = new List<HttpClient>();

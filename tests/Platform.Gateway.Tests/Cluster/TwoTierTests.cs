@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -86,7 +87,7 @@ public sealed class TwoTierTests(PostgresServer postgres, ITestOutputHelper outp
     private static async Task TheWholePathIsServedAsync(HttpClient http)
     {
         (await http.PutAsJsonAsync($"/api/v1/tenants/{Tenant}", new { name = "两层测试" })).EnsureSuccessStatusCode();
-        (await http.PostAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", new StringContent(SmallProvince.Csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        (await http.ImportHierarchyAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", SmallProvince.Csv)).EnsureSuccessStatusCode();
         await (await http.PutAsJsonAsync(Assessment, new { scores = Scores.AtShare(1m) })).JsonAsync();
         var province = await http.EventuallyAsync(Summary, s => s.GetProperty("assessed").GetInt32() == 1);
         Assert.Equal(SmallProvince.Organisations, province.GetProperty("organisations").GetInt32());

@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -140,7 +141,7 @@ public sealed class FrameworkEndpointsTests(GatewayFixture fixture)
     {
         var tenant = "g" + Guid.NewGuid().ToString("N")[..10];
         (await _http.PutAsJsonAsync($"/api/v1/tenants/{tenant}", new { name = "按等次评定", ratingScheme = "grades" })).EnsureSuccessStatusCode();
-        await _http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(SmallProvince.Csv, System.Text.Encoding.UTF8, "text/csv"));
+        await _http.ImportHierarchyAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", SmallProvince.Csv);
 
         var assessment = await (await _http.PutAsJsonAsync($"/api/v1/tenants/{tenant}/orgs/9430103001-01/assessment", new { scores = Scores.AtShare(1m) })).JsonAsync();
         Assert.Equal("model", assessment.GetProperty("rating").GetString());

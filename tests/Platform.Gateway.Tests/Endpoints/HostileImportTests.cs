@@ -57,9 +57,20 @@ public sealed class HostileImportTests(ITestOutputHelper output) : IAsyncLifetim
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tenants/hostile/imports/hierarchy")
         {
             Content = new ByteArrayContent(file) { Headers = { ContentType = new("text/csv") } },
+            Headers = { { "Prefer", Platform.Bench.Imports.HierarchyImports.PreferWait } },
         };
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var answer = await ReadAtMostAsync(response, MaxAnswerBytes + 1);
+        using var accepted = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Contains(accepted.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Accepted });
+        var answer = await ReadAtMostAsync(accepted, MaxAnswerBytes + 1);
+        var response = accepted;
+        while (JsonDocument.Parse(answer).RootElement.GetProperty("status").GetString() is "queued" or "running")
+        {
+            // On a loaded machine the job can outlast the wait: poll it, as a script would.
+            await Task.Delay(500);
+            response = await http.GetAsync(accepted.Headers.Location, HttpCompletionOption.ResponseHeadersRead);
+            answer = await ReadAtMostAsync(response, MaxAnswerBytes + 1);
+        }
+
         await importing.CancelAsync();
         var heapGrowth = await heapPeak - heapBefore;
         using var process = Process.GetProcessById(_gateway.ProcessId);
@@ -119,7 +130,7 @@ public sealed class HostileImportTests(ITestOutputHelper output) : IAsyncLifetim
         using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        Assert.Equal("line,code,field,reason", await reader.ReadLineAsync());
+        Assert.Equal("line,kind,code,name,parentCode,reason", await reader.ReadLineAsync());
         var lines = new HashSet<int>();
         while (await reader.ReadLineAsync() is { } record)
         {

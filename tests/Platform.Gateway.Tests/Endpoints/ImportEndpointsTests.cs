@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -133,11 +134,14 @@ public sealed class ImportEndpointsTests(GatewayFixture fixture)
         var bytes = await download.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var records = ReadCsv(Encoding.UTF8.GetString(bytes.AsSpan(3)));
-        Assert.Equal(["line", "code", "field", "reason"], records[0]);
+        Assert.Equal(["line", "kind", "code", "name", "parentCode", "reason"], records[0]);
         var lines = records.Skip(1).Select(r => int.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
         Assert.Equal(Enumerable.Range(3, 2_501).ToHashSet(), lines);
+        Assert.Equal(2_501, records.Count - 1);
         var refused = Assert.Single(records, r => r[0] == "3");
-        Assert.Equal(["3", "460100", "parentCode"], refused[..3]);
+        Assert.Equal(["3", "city", "460100", "海口市", "450000"], refused[..5]);
+        Assert.StartsWith("parentCode: ", refused[5], StringComparison.Ordinal);
+        Assert.Equal(["4", "x", "", "", ""], records.Single(r => r[0] == "4")[..5]);
 
         var again = await (await _http.GetAsync($"/api/v1/tenants/{tenant}/imports/{importId}")).JsonAsync();
         Assert.Equal(2_501, again.GetProperty("rejected").GetInt32());
@@ -179,7 +183,7 @@ public sealed class ImportEndpointsTests(GatewayFixture fixture)
     [InlineData("", "file")]
     [InlineData("\"kind,code,name,parentCode\nprovince,430000,湖南省,\n", "file")]
     [InlineData("kind,code,name\nprovince,430000,湖南省\n", "file")]
-    [InlineData("kind,code,name,parentCode,colour\n", "file")]
+    [InlineData("colour,size\nred,big\n", "file")]
     public async Task An_unreadable_file_is_refused_as_a_whole(string csv, string field)
     {
         var tenant = await fixture.CreateTenantAsync();
@@ -187,13 +191,24 @@ public sealed class ImportEndpointsTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task A_file_that_is_not_utf8_is_refused()
+    public async Task A_file_that_is_neither_utf8_nor_gb18030_is_refused()
     {
         var tenant = await fixture.CreateTenantAsync();
-        var gbk = new byte[] { 0x6B, 0x69, 0x6E, 0x64, 0x0A, 0xBA, 0xFE, 0xC4, 0xCF };
-        var response = await _http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new ByteArrayContent(gbk) { Headers = { ContentType = new("text/csv") } });
+        var bytes = new byte[] { 0x6B, 0x69, 0x6E, 0x64, 0x0A, 0xFF, 0xFE, 0x80, 0x0A };
+        var response = await _http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new ByteArrayContent(bytes) { Headers = { ContentType = new("text/csv") } });
         var problem = await response.AssertFieldProblemAsync("file");
-        Assert.Contains("UTF-8", problem.GetProperty("detail").GetString());
+        Assert.Contains("GB18030", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Utf8_with_a_broken_byte_is_refused_naming_the_line_rather_than_read_as_gb18030()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("kind,code,name,parentCode\nprovince,460000,海南省,\ncity,460100,海口"), 0xC3, 0x28, .. Encoding.UTF8.GetBytes(",460000\n")];
+        var response = await _http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new ByteArrayContent(bytes) { Headers = { ContentType = new("text/csv") } });
+        var problem = await response.AssertFieldProblemAsync("file");
+        Assert.Contains("line 3", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/api/v1/tenants/{tenant}/nodes/460000")).StatusCode);
     }
 
     [Fact]
@@ -201,7 +216,9 @@ public sealed class ImportEndpointsTests(GatewayFixture fixture)
     {
         var tenant = await fixture.CreateTenantAsync();
         var response = await _http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent("{}", Encoding.UTF8, "application/json"));
-        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("text/csv", problem.GetProperty("detail").GetString());
+        Assert.Contains("multipart/form-data", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -213,7 +230,7 @@ public sealed class ImportEndpointsTests(GatewayFixture fixture)
     }
 
     private Task<HttpResponseMessage> ImportAsync(string tenant, string csv) =>
-        _http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        _http.ImportHierarchyAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", csv);
 
     private static int Sum(JsonElement report, params string[] counts) => counts.Sum(c => report.GetProperty(c).GetInt32());
 

@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -41,7 +42,7 @@ public sealed class ImportedCodesAndNamesTests(GatewayFixture fixture)
 
     private async Task<JsonElement> ImportAsync(string tenant, string csv)
     {
-        var response = await _http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var response = await _http.ImportHierarchyAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", csv);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.JsonAsync();
     }

@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Net;
 using System.Net.Http.Json;
 using Platform.Gateway.Tests.Infrastructure;
@@ -16,7 +17,7 @@ public sealed class TenantEndpointsTests(GatewayFixture fixture)
         var before = await (await _http.GetAsync($"/api/v1/tenants/{tenant}")).JsonAsync();
         Assert.Equal(System.Text.Json.JsonValueKind.Null, before.GetProperty("rootCode").ValueKind);
 
-        await _http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(SmallProvince.Csv, System.Text.Encoding.UTF8, "text/csv"));
+        await _http.ImportHierarchyAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", SmallProvince.Csv);
         var after = await (await _http.GetAsync($"/api/v1/tenants/{tenant}")).JsonAsync();
         Assert.Equal(SmallProvince.Root, after.GetProperty("rootCode").GetString());
         Assert.Equal("stars", after.GetProperty("ratingScheme").GetString());

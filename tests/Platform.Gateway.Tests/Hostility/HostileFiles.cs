@@ -21,7 +21,8 @@ internal static class HostileFiles
         yield return HostileInput.Csv("empty file", []);
         yield return HostileInput.Csv("only a byte order mark", [0xEF, 0xBB, 0xBF]);
         yield return HostileInput.Csv("header without required columns", "kind,code\r\nbranch,9430102001-09\r\n"u8.ToArray());
-        yield return HostileInput.Csv("unknown column", Encoding.UTF8.GetBytes($"{Header},extra\r\nbranch,9430102001-09,支部,9430102001-00,,,,,3,0,x\r\n"));
+        yield return HostileInput.Csv("only unknown columns", "colour,size\r\nred,9430102001-09\r\n"u8.ToArray());
+        yield return HostileInput.Csv("unknown column beside a bad row", Encoding.UTF8.GetBytes($"{Header},extra\r\nbranch,9430102001-09,支部,9430102001-00,,,,,-3,0,x\r\n"));
         yield return HostileInput.Csv("unterminated quote", Encoding.UTF8.GetBytes($"{Header}\r\nbranch,\"9430102001-09,支部,9430102001-00,,,,,3,0\r\n"));
         yield return HostileInput.Csv("10,000 cells in a row", Encoding.UTF8.GetBytes($"{Header}\r\nbranch,9430102001-09,支部,9430102001-00{new string(',', 10_000)}\r\n"));
         yield return HostileInput.Csv("invalid UTF-8 in a name", [.. Encoding.UTF8.GetBytes($"{Header}\r\nbranch,9430102001-09,支"), 0xC3, 0x28, .. ",9430102001-00,,,,,3,0\r\n"u8.ToArray()]);

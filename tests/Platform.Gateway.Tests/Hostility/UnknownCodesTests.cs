@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -37,7 +38,7 @@ public sealed class UnknownCodesTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var tenant = "u" + Guid.NewGuid().ToString("N")[..12];
         (await Http.PutAsJsonAsync($"/api/v1/tenants/{tenant}", new { name = "测试省" })).EnsureSuccessStatusCode();
-        (await Http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(TwoCityProvince.Csv, System.Text.Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        (await Http.ImportHierarchyAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", TwoCityProvince.Csv)).EnsureSuccessStatusCode();
         var campaign = await (await Http.PostAsJsonAsync($"/api/v1/tenants/{tenant}/campaigns",
             new { name = "评议", kind = "annualStarRating", scope = new[] { "430000" } })).JsonAsync();
         var c = $"/api/v1/tenants/{tenant}/campaigns/{campaign.GetProperty("id").GetString()}";

@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -275,7 +276,7 @@ internal static class WriteRoutes
     {
         var tenant = "h" + Guid.NewGuid().ToString("N")[..12];
         (await http.PutAsJsonAsync($"/api/v1/tenants/{tenant}", new { name = "测试省" })).EnsureSuccessStatusCode();
-        var imported = await http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        var imported = await http.ImportHierarchyAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", csv);
         imported.EnsureSuccessStatusCode();
         return tenant;
     }

@@ -82,6 +82,12 @@ public sealed class RejectionLogTests
 
         public Task<ImportReport> Finish(DateTimeOffset startedAt, double seconds, ImportCounts counts) => throw new NotSupportedException();
 
+        public Task Queue(DateTimeOffset acceptedAt) => throw new NotSupportedException();
+
+        public Task Progress(ImportProgress progress) => throw new NotSupportedException();
+
+        public Task<ImportReport> Fail(string problem, double seconds) => throw new NotSupportedException();
+
         public Task Discard() => throw new NotSupportedException();
 
         public Task<ImportReport?> Get() => throw new NotSupportedException();

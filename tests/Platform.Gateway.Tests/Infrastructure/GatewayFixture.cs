@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Net.Http.Json;
 using Platform.Bench.SignIn;
 using Platform.Domain.Identity;
@@ -41,7 +42,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         created.EnsureSuccessStatusCode();
         if (csv is not null)
         {
-            var imported = await Http.PostAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+            var imported = await Http.ImportHierarchyAsync($"/api/v1/tenants/{tenant}/imports/hierarchy", csv);
             imported.EnsureSuccessStatusCode();
         }
 

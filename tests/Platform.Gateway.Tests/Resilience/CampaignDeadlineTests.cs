@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -26,7 +27,7 @@ public sealed class CampaignDeadlineTests : IDisposable
             first = clients;
             using var http = clients.CreateClient();
             (await http.PutAsJsonAsync($"/api/v1/tenants/{Tenant}", new { name = "期限测试" })).EnsureSuccessStatusCode();
-            var import = await http.PostAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", new StringContent(TwoCityProvince.Csv, Encoding.UTF8, "text/csv"));
+            var import = await http.ImportHierarchyAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", TwoCityProvince.Csv);
             Assert.Equal(0, (await import.JsonAsync()).GetProperty("rejected").GetInt32());
 
             var created = await (await http.PostAsJsonAsync($"/api/v1/tenants/{Tenant}/campaigns", new

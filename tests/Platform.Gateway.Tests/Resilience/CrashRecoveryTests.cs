@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -35,7 +36,7 @@ public sealed class CrashRecoveryTests : IDisposable
             first = clients;
             using var http = clients.CreateClient();
             (await http.PutAsJsonAsync($"/api/v1/tenants/{Tenant}", new { name = "崩溃测试" })).EnsureSuccessStatusCode();
-            var import = await http.PostAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", new StringContent(province.HierarchyCsv, Encoding.UTF8, "text/csv"));
+            var import = await http.ImportHierarchyAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", province.HierarchyCsv);
             Assert.Equal(0, (await import.JsonAsync()).GetProperty("rejected").GetInt32());
 
             await SubmitAsync(http, province.Assessments, acknowledged, stopAfter: int.MaxValue);

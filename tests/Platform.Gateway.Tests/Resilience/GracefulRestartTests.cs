@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
@@ -39,7 +40,7 @@ public sealed class GracefulRestartTests(ITestOutputHelper output) : IDisposable
             using (var http = clients.CreateClient())
             {
                 (await http.PutAsJsonAsync($"/api/v1/tenants/{Tenant}", new { name = "平滑重启测试" })).EnsureSuccessStatusCode();
-                (await http.PostAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", new StringContent(province.HierarchyCsv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+                (await http.ImportHierarchyAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", province.HierarchyCsv)).EnsureSuccessStatusCode();
             }
 
             for (var round = 1; round <= Rounds; round++)

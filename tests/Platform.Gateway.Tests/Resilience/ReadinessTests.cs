@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
@@ -30,7 +31,7 @@ public sealed class ReadinessTests(ITestOutputHelper output) : IDisposable
             first = clients;
             using var http = clients.CreateClient();
             (await http.PutAsJsonAsync($"/api/v1/tenants/{Tenant}", new { name = "就绪测试" })).EnsureSuccessStatusCode();
-            (await http.PostAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", new StringContent(province.HierarchyCsv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+            (await http.ImportHierarchyAsync($"/api/v1/tenants/{Tenant}/imports/hierarchy", province.HierarchyCsv)).EnsureSuccessStatusCode();
             await http.EventuallyAsync($"/api/v1/tenants/{Tenant}/nodes/{province.RootCode}/summary",
                 s => s.GetProperty("organisations").GetInt32() == province.Organisations);
             await gateway.KillAsync();

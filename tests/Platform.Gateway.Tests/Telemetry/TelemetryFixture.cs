@@ -1,3 +1,4 @@
+using Platform.Bench.Imports;
 using System.Net.Http.Json;
 using Platform.Gateway.Tests.Infrastructure;
 
@@ -54,7 +55,7 @@ public sealed class TelemetryFixture : IAsyncLifetime
 
         var http = Gateway.Http;
         (await http.PutAsJsonAsync(Api, new { name = "遥测测试省" })).EnsureSuccessStatusCode();
-        (await http.PostAsync($"{Api}/imports/hierarchy", new StringContent(SmallProvince.Csv, System.Text.Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        (await http.ImportHierarchyAsync($"{Api}/imports/hierarchy", SmallProvince.Csv)).EnsureSuccessStatusCode();
         (await http.PutAsJsonAsync($"{Api}/orgs/{Branch}/assessment", new { scores = Scores.AtShare(1m) })).EnsureSuccessStatusCode();
         await http.EventuallyAsync($"{Api}/nodes/{SmallProvince.Root}/summary", s => s.GetProperty("assessed").GetInt32() == 1);
         await CampaignStages.RunToAsync(http, Api, "遥测测试", "review", CampaignBranches, [], selfAssessInStage: true,

@@ -44,6 +44,41 @@ public sealed class ImportReportGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_job_is_queued_then_reports_its_progress_and_finishes_with_its_warnings_and_headers()
+    {
+        var (tenant, id) = NewImport();
+        var report = fixture.Grains.GetGrain<IImportReportGrain>(GrainKeys.Import(tenant, id));
+        await report.Queue(DateTimeOffset.UnixEpoch);
+        Assert.Equal(ImportStatus.Queued, (await report.Get())!.Status);
+
+        var headers = new[] { new ImportSheetHeader(null, ["类型", "代码", "名称", "上级代码", "备注"]) };
+        await report.KeepRejections(Rejections(3, 2));
+        await report.Progress(new ImportProgress(40, 100, new ImportCounts(100, 30, 5, 3, 2), ["column '备注' was ignored"], headers));
+        var running = (await report.Get())!;
+        Assert.Equal((ImportStatus.Running, 40, 100, 30, 2, 1), (running.Status, running.RowsDone, running.RowsTotal, running.Counts.Created, running.RejectionsKept, running.Chunks));
+
+        var finished = await report.Finish(DateTimeOffset.UnixEpoch, 2, new ImportCounts(100, 90, 5, 3, 2));
+        Assert.Equal((ImportStatus.Finished, 100, 100), (finished.Status, finished.RowsDone, finished.RowsTotal));
+        Assert.Equal(["column '备注' was ignored"], finished.Warnings);
+        Assert.Equal(headers[0].Columns, Assert.Single(finished.Headers!).Columns);
+    }
+
+    [Fact]
+    public async Task A_failed_job_keeps_its_problem_and_forgets_its_rejections()
+    {
+        var (tenant, id) = NewImport();
+        var report = fixture.Grains.GetGrain<IImportReportGrain>(GrainKeys.Import(tenant, id));
+        await report.Queue(DateTimeOffset.UnixEpoch);
+        await report.KeepRejections(Rejections(2, 10));
+
+        var failed = await report.Fail("The file defines more than 200,000 nodes", 1);
+
+        Assert.Equal((ImportStatus.Failed, 0, 0, 0), (failed.Status, failed.Chunks, failed.RejectionsKept, failed.Counts.Rejected));
+        Assert.Equal(failed, await report.Get());
+        Assert.Empty(await Chunk(tenant, id, 0).Read());
+    }
+
+    [Fact]
     public async Task A_chunk_larger_than_the_limit_is_refused()
     {
         var (tenant, id) = NewImport();
