@@ -43,6 +43,12 @@ internal sealed class ImportProgressTracker(IImportReportGrain report, Rejection
     /// <summary>Hands the progress to the report when <see cref="Interval"/> has passed since the last time, or when forced.</summary>
     public async Task ReportAsync(bool force)
     {
+        // Asked after every row by 32 rows at once: most asks end here, without the lock.
+        if (!force && time.GetElapsedTime(Volatile.Read(ref _lastReport)) < Interval)
+        {
+            return;
+        }
+
         ImportProgress progress;
         lock (_gate)
         {
@@ -68,7 +74,7 @@ internal sealed class ImportProgressTracker(IImportReportGrain report, Rejection
             lock (_gate)
             {
                 _reporting = false;
-                _lastReport = time.GetTimestamp();
+                Volatile.Write(ref _lastReport, time.GetTimestamp());
             }
         }
     }
