@@ -108,16 +108,8 @@ internal sealed class CampaignReports(IGrainFactory grains, string tenant, strin
         }
 
         var what = owing == CampaignStage.SelfAssessment ? "待自评" : "待审核";
-        return new ExportSheet(what, LaggardColumns, RowsOf(laggards.Select((l, i) => (IReadOnlyList<object?>)[i + 1, l.Code, l.Name, l.School, l.Supervisor, what])));
-    }
-
-    private static async IAsyncEnumerable<IReadOnlyList<object?>> RowsOf(IEnumerable<IReadOnlyList<object?>> rows)
-    {
-        await Task.CompletedTask;
-        foreach (var row in rows)
-        {
-            yield return row;
-        }
+        return new ExportSheet(what, LaggardColumns,
+            laggards.Select(IReadOnlyList<object?> (l, i) => [i + 1, l.Code, l.Name, l.School, l.Supervisor, what]).ToAsyncEnumerable());
     }
 
     private async Task<IReadOnlyList<object?>?> ScopeTotalAsync(bool branch)

@@ -51,6 +51,7 @@ internal static class ColumnWidths
         string text => text.Split('\n').MaxBy(line => line.Length) ?? "",
         DateTimeOffset => ExportRules.DateTimeFormat,
         bool flag => flag ? "TRUE" : "FALSE",
+        double number when !double.IsFinite(number) => number.ToString(CultureInfo.InvariantCulture),
         IFormattable number => kind switch
         {
             ExportColumnKind.Percent => (Convert.ToDecimal(number, CultureInfo.InvariantCulture) * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%",

@@ -37,11 +37,6 @@ internal sealed class CsvExportWriter : ITableExportWriter
     {
         ArgumentOutOfRangeException.ThrowIfZero(sheets.Count, nameof(sheets));
         var headers = sheets.SelectMany(s => s.Columns.Select(c => c.Header)).Distinct(StringComparer.Ordinal).ToList();
-        if (sheets.FirstOrDefault(s => s.Columns.Select(c => c.Header).Distinct(StringComparer.Ordinal).Count() != s.Columns.Count) is { } twice)
-        {
-            throw new ArgumentException($"sheet '{twice.Name}' names a column twice; a CSV column is found by its header", nameof(sheets));
-        }
-
         var withLevel = sheets.Count > 1;
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferChars, leaveOpen: true);
         var line = new StringBuilder();

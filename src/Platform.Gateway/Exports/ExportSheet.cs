@@ -13,8 +13,12 @@ namespace Platform.Gateway.Exports;
 /// </remarks>
 internal sealed record ExportSheet(string Name, IReadOnlyList<ExportColumn> Columns, IAsyncEnumerable<IReadOnlyList<object?>> Rows)
 {
+    /// <summary>At least one, each header once: a reader (and a CSV merging levels, and an Excel table) finds a column by its header.</summary>
     public IReadOnlyList<ExportColumn> Columns { get; } =
-        Columns.Count > 0 ? Columns : throw new ArgumentException("a sheet needs at least one column", nameof(Columns));
+        Columns.Count == 0 ? throw new ArgumentException("a sheet needs at least one column", nameof(Columns))
+        : Columns.GroupBy(c => c.Header, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice
+            ? throw new ArgumentException($"sheet '{Name}' names the column '{twice.Key}' twice", nameof(Columns))
+            : Columns;
 
     /// <summary>
     /// The row for the table's whole scope (合计, e.g. a region's own rollup under its children's rows), read after the

@@ -40,20 +40,12 @@ internal static class ChildrenReport
     public static ExportSheet Sheet(NodeInfo node, Summary own, IReadOnlyList<ChildRollup> children, ChildrenQuery query)
     {
         var ranked = ChildRanking.Apply(children, query with { Page = 1, PageSize = Math.Max(1, children.Count) }).Items;
-        return new ExportSheet(node.Definition.Name, Columns, Rows(ranked))
+        return new ExportSheet(node.Definition.Name, Columns,
+            ranked.Select(IReadOnlyList<object?> (c, i) => Row(i + 1, c.Code, c.Name, c.Kind, c.Summary)).ToAsyncEnumerable())
         {
             Totals = () => Task.FromResult<IReadOnlyList<object?>?>(
                 Row(null, node.Definition.Code, $"{node.Definition.Name}（合计）", node.Definition.Kind, own)),
         };
-    }
-
-    private static async IAsyncEnumerable<IReadOnlyList<object?>> Rows(IReadOnlyList<ChildRollup> ranked)
-    {
-        await Task.CompletedTask;
-        for (var i = 0; i < ranked.Count; i++)
-        {
-            yield return Row(i + 1, ranked[i].Code, ranked[i].Name, ranked[i].Kind, ranked[i].Summary);
-        }
     }
 
     private static object?[] Row(int? rank, string code, string name, NodeKind kind, Summary s) =>

@@ -117,15 +117,6 @@ public sealed class CsvExportWriterTests
         Assert.Equal("名称,达标率\r\n长沙市,0.5\r\n湖南省（合计）,0.6\r\n", Text(await WriteAsync(sheet)));
     }
 
-    [Fact]
-    public async Task A_sheet_naming_a_column_twice_is_refused_before_anything_is_written()
-    {
-        var output = new AsyncOnlyStream();
-        await Assert.ThrowsAsync<ArgumentException>(() => new CsvExportWriter().WriteAsync(output,
-            [Rows.Sheet("市级", Headers), Rows.Sheet("县级", ["名称", "名称"])], CancellationToken.None));
-        Assert.Equal(0, output.Written);
-    }
-
     private static async Task<byte[]> WriteAsync(params ExportSheet[] sheets)
     {
         var output = new AsyncOnlyStream();

@@ -258,6 +258,37 @@ public sealed class ExportRoutesTests(GatewayFixture fixture)
         Assert.Equal(expected, filtered.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1);
     }
 
+    [Fact]
+    public async Task An_audit_log_longer_than_a_page_downloads_whole_newest_first_without_a_line_twice()
+    {
+        var api = $"/api/v1/tenants/{await fixture.CreateTenantAsync(TwoCityProvince.Csv)}";
+        var assessment = $"{api}/orgs/9430102001-01/assessment";
+        (await _http.PutAsJsonAsync(assessment, new { scores = Scores.AtShare(0.8m) })).EnsureSuccessStatusCode();
+        for (var i = 0; i < 520; i++)
+        {
+            var etag = (await _http.GetAsync(assessment)).Headers.ETag!;
+            using var put = new HttpRequestMessage(HttpMethod.Put, assessment) { Content = JsonContent.Create(new { scores = Scores.AtShare(i % 2 == 0 ? 0.9m : 0.8m) }) };
+            put.Headers.IfMatch.Add(etag);
+            (await _http.SendAsync(put)).EnsureSuccessStatusCode();
+        }
+
+        var expected = new List<long>();
+        for (var page = 1; ; page++)
+        {
+            var read = await (await _http.GetAsync($"{api}/audit?pageSize=500&page={page}")).JsonAsync();
+            expected.AddRange(read.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()));
+            if (!read.GetProperty("hasMore").GetBoolean())
+            {
+                break;
+            }
+        }
+
+        Assert.True(expected.Count > 520, $"{expected.Count} lines");
+        var sequences = (await CsvAsync(_http, $"{api}/audit/export?format=csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => long.Parse(line[..line.IndexOf(',', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(expected, sequences);
+    }
+
     private static (string?, string?, string?, string?, string?) Where(JsonElement school) => (
         school.GetProperty("ownership").GetString(), school.GetProperty("countyCode").GetString(), school.GetProperty("countyName").GetString(),
         school.GetProperty("cityCode").GetString(), school.GetProperty("cityName").GetString());

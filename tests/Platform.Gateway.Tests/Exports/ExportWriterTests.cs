@@ -71,6 +71,7 @@ public sealed class ExportWriterTests
     {
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Writer(format).WriteAsync(new AsyncOnlyStream(), [], CancellationToken.None));
         Assert.Throws<ArgumentException>(() => new ExportSheet("s", [], Rows.Of()));
+        Assert.Throws<ArgumentException>(() => Rows.Sheet("s", ["名称", "名称"]));
     }
 
     [Theory]
