@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Platform.Gateway.Exports;
 
@@ -17,14 +16,12 @@ public sealed class ExportWriterTests
     {
         var output = new AsyncOnlyStream(keep: false);
         var source = new RankingSource(output);
-        var clock = Stopwatch.StartNew();
 
         await Writer(format).WriteAsync(output, [new ExportSheet("排名", Columns(10), source.Rows())], CancellationToken.None);
 
         Assert.Equal(RowCount, source.Yielded);
         Assert.True(source.WrittenBeforeLastRow > output.Written / 2, $"{source.WrittenBeforeLastRow:N0} of {output.Written:N0} bytes had gone out before the last row was read");
         Assert.False(source.FirstRowAliveLate, "the writer still held the first row near the end");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     [Theory]
