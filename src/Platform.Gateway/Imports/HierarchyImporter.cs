@@ -24,7 +24,9 @@ namespace Platform.Gateway.Imports;
 /// </remarks>
 internal sealed partial class HierarchyImporter(IGrainFactory grains, TimeProvider time, ILogger<HierarchyImporter> logger, PlatformMetrics metrics)
 {
-    private const int Parallelism = 32;
+    // SQLite takes one writer at a time: with 32 rows in flight the writers spent their time in the busy handler's
+    // sleeps and a 50,000-row import took twice as long as with 8 (docs/benchmarks-import.md).
+    private const int Parallelism = 8;
     private const int ProgressEvery = 5_000;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
