@@ -20,6 +20,12 @@ internal static class NumberSchemas
         {
             schema.Type = JsonSchemaType.Number | JsonSchemaType.Null;
         }
+        else if (context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Dictionary
+            && context.JsonTypeInfo.ElementType == typeof(decimal))
+        {
+            // The generator drops a value schema it finds empty, which would leave the values unconstrained.
+            schema.AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Number };
+        }
 
         return Task.CompletedTask;
     }

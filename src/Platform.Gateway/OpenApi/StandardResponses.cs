@@ -43,6 +43,13 @@ internal static class StandardResponses
         Problem(responses, document, 429, "Too many requests from this caller or tenant; wait as Retry-After says.", retryAfter: true);
         Problem(responses, document, 503, "The platform is busy or restarting; retry after Retry-After seconds.", retryAfter: true);
 
+        if (responses.TryGetValue("423", out var locked) && locked is OpenApiResponse lockedOut)
+        {
+            // A locked account is told when the lockout ends.
+            lockedOut.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            lockedOut.Headers["Retry-After"] = RetryAfterHeader();
+        }
+
         if (answersETag)
         {
             foreach (var (status, response) in responses)

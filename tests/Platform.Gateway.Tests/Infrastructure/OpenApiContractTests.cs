@@ -81,6 +81,22 @@ public sealed class OpenApiContractTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task Every_client_the_fixture_hands_out_checks_its_answers()
+    {
+        var contract = await fixture.Gateway.Contract.GetAsync(CancellationToken.None);
+        var tenant = await fixture.CreateTenantAsync(SmallProvince.Csv);
+        using var viewer = await fixture.CreateAccountAsync(tenant, Domain.Identity.Role.Viewer, SmallProvince.Root);
+        using var anonymous = fixture.Anonymous();
+
+        foreach (var http in new[] { fixture.Http, viewer.Http, anonymous })
+        {
+            var before = contract.Checked;
+            using var response = await http.GetAsync($"/api/v1/tenants/{tenant}");
+            Assert.True(contract.Checked > before, $"an answer ({response.StatusCode}) was not checked");
+        }
+    }
+
     /// <summary>A client whose every request gets this answer, checked against the gateway's real document.</summary>
     private HttpClient Answering(HttpStatusCode status, string mediaType, string body, string? etag = null) =>
         new(new ContractCheckingHandler(fixture.Gateway.Contract.GetAsync)
