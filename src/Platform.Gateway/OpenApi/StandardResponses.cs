@@ -29,15 +29,16 @@ internal static class StandardResponses
             Problem(responses, document, 403, "Signed in, but not allowed: another tenant, a role that may not do this, a suspended tenant, or a one-time password not yet changed.");
         }
 
-        if (operation.RequestBody is not null)
+        if (operation.RequestBody is not null || operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true)
         {
             Problem(responses, document, 400, "The body or a parameter breaks a rule; `errors` names each field at fault.", validation: true);
-            Problem(responses, document, 413, "The body is larger than this route takes.");
-            Problem(responses, document, 415, "The body is not of a type this route takes (application/json unless the route names another).");
         }
-        else if (operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true)
+
+        if (!isRead)
         {
-            Problem(responses, document, 400, "A parameter breaks a rule; `errors` names each field at fault.", validation: true);
+            // Any write may carry a body, even one whose route takes none: it is measured and its type checked first.
+            Problem(responses, document, 413, "The body is larger than this route takes.");
+            Problem(responses, document, 415, "The body is not of a type this route takes (application/json unless the route names another); a form's types are refused on every write.");
         }
 
         Problem(responses, document, 429, "Too many requests from this caller or tenant; wait as Retry-After says.", retryAfter: true);

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
+using Platform.Gateway.Tests.Infrastructure;
 
-namespace Platform.Gateway.Tests.Infrastructure;
+namespace Platform.Gateway.Tests.OpenApi;
 
 /// <summary>The check every test's answers pass through (<see cref="ContractCheckingHandler"/>) can fail.</summary>
 [Collection(GatewayCollection.Name)]
