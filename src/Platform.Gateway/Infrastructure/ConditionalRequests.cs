@@ -23,7 +23,7 @@ internal static class ConditionalRequests
         var result = await next(context);
         var http = context.HttpContext;
         if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
-            || result is not IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }
+            || (result is INestedHttpResult nested ? nested.Result : result) is not IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }
             || http.Request.Headers.IfNoneMatch.Count == 0
             || !EntityTagHeaderValue.TryParse(http.Response.Headers.ETag.ToString(), out var current))
         {
