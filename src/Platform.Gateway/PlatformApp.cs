@@ -64,6 +64,7 @@ public static class PlatformApp
             .AddOperationTransformer(AccessOpenApi.Describe)
             .AddOperationTransformer(Vocabularies.DeclareParameters)
             .AddOperationTransformer(StandardResponses.Declare)
+            .AddOperationTransformer(Examples.Add)
             .AddSchemaTransformer(SeedTextConverter.DescribeSchema)
             .AddSchemaTransformer(NumberSchemas.DeclareDecimals)
             .AddSchemaTransformer(ProblemSchemas.Open)

@@ -20,6 +20,11 @@ internal static class NumberSchemas
         {
             schema.Type = JsonSchemaType.Number | JsonSchemaType.Null;
         }
+        else if (type == typeof(long) && context.JsonPropertyInfo is not null)
+        {
+            // Counters (audit sequences, rollup versions) that stay far below 2^53: a JSON number any client reads exactly.
+            schema.Maximum = "9007199254740991";
+        }
         else if (context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Dictionary
             && context.JsonTypeInfo.ElementType == typeof(decimal))
         {

@@ -83,6 +83,7 @@ internal static class Vocabularies
     private static readonly Dictionary<string, string[]> Parameters = new(StringComparer.Ordinal)
     {
         ["order"] = Orders,
+        ["sort"] = ["code", "name", .. Domain.Rollups.SummaryMetric.Names.Order(StringComparer.Ordinal)],
         ["sortBy"] = [.. TallyRanking.Names],
         ["stage"] = ["selfAssessment", "review"],
         ["format"] = ["csv", "xlsx"],
