@@ -6,6 +6,18 @@ namespace Platform.Gateway.OpenApi;
 /// <summary>The document's <c>info</c>: what the API is, its licence, and the servers without a trailing slash.</summary>
 internal static class ApiDescription
 {
+    private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
+    {
+        ["Accounts"] = "Signing in, tokens and passwords (登录), and a tenant's accounts: one per person, with a role and a scope node.",
+        ["Tenants"] = "Tenants (one province each): creating, reading, suspending and resuming them; the platform operator's and each tenant admin's.",
+        ["Audit"] = "The tenant's audit log (审计日志): every write, who made it, on what, with what answer.",
+        ["Hierarchy"] = "The hierarchy of organisations and schools (组织体系) with live rollups: reading, ranking children, moving and closing nodes.",
+        ["Assessments"] = "A branch's standing assessment and rating (评定) outside campaigns: scores, veto events, corrections and their history.",
+        ["Framework"] = "The 五化 framework: dimensions, indicators, rating bands, gates and veto items, published as versions.",
+        ["Imports"] = "Importing the hierarchy from CSV or Excel (批量导入), with each rejected row and why.",
+        ["Campaigns"] = "Evaluation campaigns (评定活动): self-assessment, review, cross-check, publicity, appeals and final, with progress, laggards and exports.",
+    };
+
     public static Task Apply(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info.Title = "Platform: 教育系统党建“五化”标准化 API";
@@ -21,6 +33,14 @@ internal static class ApiDescription
             fault in `errors`; 429 and 503 say in `Retry-After` when to try again.
             """;
         document.Info.License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" };
+        foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
+        {
+            if (tag.Name is { } name && Tags.TryGetValue(name, out var description))
+            {
+                tag.Description = description;
+            }
+        }
+
         foreach (var server in document.Servers ?? [])
         {
             server.Url = server.Url?.TrimEnd('/');
