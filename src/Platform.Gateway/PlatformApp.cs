@@ -65,6 +65,7 @@ public static class PlatformApp
             .AddOperationTransformer(Vocabularies.DeclareParameters)
             .AddOperationTransformer(StandardResponses.Declare)
             .AddOperationTransformer(Examples.Add)
+            .AddOperationTransformer(FileResponses.Declare)
             .AddSchemaTransformer(SeedTextConverter.DescribeSchema)
             .AddSchemaTransformer(NumberSchemas.DeclareDecimals)
             .AddSchemaTransformer(ProblemSchemas.Open)

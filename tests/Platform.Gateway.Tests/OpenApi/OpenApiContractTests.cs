@@ -40,6 +40,16 @@ public sealed class OpenApiContractTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_body_where_the_document_declares_none_fails_the_request()
+    {
+        using var http = Answering(HttpStatusCode.NoContent, "text/csv", "code\n430000\n");
+
+        var violation = await Assert.ThrowsAsync<OpenApiContractViolationException>(() => http.DeleteAsync("/api/v1/tenants/t1/identity-provider"));
+
+        Assert.Contains("declares none", violation.Message);
+    }
+
+    [Fact]
     public async Task An_undeclared_etag_fails_the_request()
     {
         using var http = Answering(HttpStatusCode.OK, "application/json", "[]", etag: "\"1\"");
