@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -12,10 +13,10 @@ internal static class FileResponses
 {
     public static Task Declare(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        foreach (var declared in context.Description.SupportedResponseTypes)
+        foreach (var declared in context.Description.ActionDescriptor.EndpointMetadata.OfType<IProducesResponseTypeMetadata>())
         {
             if (declared.Type is not null && declared.Type != typeof(void)
-                || declared.ApiResponseFormats.Count == 0
+                || !declared.ContentTypes.Any()
                 || operation.Responses?.TryGetValue(declared.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), out var found) != true
                 || found is not OpenApiResponse response
                 || response.Content is { Count: > 0 })
@@ -23,9 +24,9 @@ internal static class FileResponses
                 continue;
             }
 
-            response.Content = declared.ApiResponseFormats.ToDictionary(
-                format => format.MediaType,
-                format => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
+            response.Content = declared.ContentTypes.Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(
+                type => type,
+                _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
         }
 
         return Task.CompletedTask;
