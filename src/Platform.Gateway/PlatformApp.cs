@@ -10,6 +10,7 @@ using Platform.Gateway.Hosting;
 using Platform.Gateway.Identity;
 using Platform.Gateway.Imports;
 using Platform.Gateway.Infrastructure;
+using Platform.Gateway.OpenApi;
 using Platform.Gateway.Seeding;
 using Platform.Hosting.Health;
 using Platform.Hosting.Telemetry;
@@ -56,22 +57,20 @@ public static class PlatformApp
             options.SerializerOptions.Converters.Add(new ExactDecimalConverter());
         });
         builder.Services.AddOpenApi(options => options
-            .AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "Platform: 教育系统党建“五化”标准化 API";
-                document.Info.Description = "Multi-tenant Party-building standardisation: the hierarchy and its live rollups, the 五化 framework, assessments, imports and evaluation campaigns. Errors are RFC 7807 problem details naming the field at fault.";
-                foreach (var server in document.Servers ?? [])
-                {
-                    server.Url = server.Url?.TrimEnd('/');
-                }
-
-                return Task.CompletedTask;
-            })
+            .AddDocumentTransformer(ApiDescription.Apply)
             .AddDocumentTransformer(AccessOpenApi.AddScheme)
             .AddOperationTransformer(OperationIds.Assign)
             .AddOperationTransformer(RouteParameters.Declare)
             .AddOperationTransformer(AccessOpenApi.Describe)
-            .AddSchemaTransformer(SeedTextConverter.DescribeSchema));
+            .AddOperationTransformer(Vocabularies.DeclareParameters)
+            .AddOperationTransformer(StandardResponses.Declare)
+            .AddOperationTransformer(Examples.Add)
+            .AddOperationTransformer(FileResponses.Declare)
+            .AddSchemaTransformer(SeedTextConverter.DescribeSchema)
+            .AddSchemaTransformer(NumberSchemas.DeclareDecimals)
+            .AddSchemaTransformer(ProblemSchemas.Open)
+            .AddSchemaTransformer(RequestSchemas.DeclareRequired)
+            .AddSchemaTransformer(Vocabularies.DeclareFields));
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<AccessFilter>();
         builder.Services.AddSingleton<HierarchyImporter>();

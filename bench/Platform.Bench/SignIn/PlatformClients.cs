@@ -11,16 +11,18 @@ namespace Platform.Bench.SignIn;
 public sealed class PlatformClients : IDisposable
 {
     private readonly HttpClient _auth;
+    private readonly Func<HttpMessageHandler> _transport;
 
-    private PlatformClients(Uri address, string path, IReadOnlyList<InitialCredential> credentials)
+    private PlatformClients(Uri address, string path, IReadOnlyList<InitialCredential> credentials, Func<HttpMessageHandler>? transport)
     {
         Address = address;
         Credentials = credentials;
-        _auth = new HttpClient { BaseAddress = address };
+        _transport = transport ?? (() => new SocketsHttpHandler());
+        _auth = new HttpClient(_transport()) { BaseAddress = address };
         var @operator = credentials.Single(c => c.Tenant is null && c.Role == "operator");
         Tokens = new TenantTokenHandler(new Session(_auth, null, @operator.Username, @operator.Password), _auth)
         {
-            InnerHandler = new SocketsHttpHandler(),
+            InnerHandler = _transport(),
             Discover = tenant => TenantAdminIn(path, tenant) is { } admin ? SessionOf(tenant, admin.Username, admin.Password) : null,
         };
     }
@@ -43,9 +45,12 @@ public sealed class PlatformClients : IDisposable
     /// <summary>Reads the credentials file of <paramref name="folder"/>, waiting up to 30 s for it to appear.</summary>
     /// <param name="previous">The clients of an earlier run of the same gateway (the same folder): the tenant admins they
     /// learned, with the passwords they now have, carry over.</param>
-    public static async Task<PlatformClients> ForFolderAsync(string folder, Uri address, PlatformClients? previous = null)
+    /// <param name="transport">Makes the handler every client sends through (the tests' checks that each answer matches
+    /// the OpenAPI document); a plain socket handler by default.</param>
+    public static async Task<PlatformClients> ForFolderAsync(
+        string folder, Uri address, PlatformClients? previous = null, Func<HttpMessageHandler>? transport = null)
     {
-        var clients = await ReadFolderAsync(folder, address);
+        var clients = await ReadFolderAsync(folder, address, transport);
         foreach (var (tenant, admin) in previous?.Tokens.Admins ?? [])
         {
             clients.Tokens.Register(tenant, clients.SessionOf(tenant, admin.Username, admin.Password));
@@ -54,7 +59,7 @@ public sealed class PlatformClients : IDisposable
         return clients;
     }
 
-    private static async Task<PlatformClients> ReadFolderAsync(string folder, Uri address)
+    private static async Task<PlatformClients> ReadFolderAsync(string folder, Uri address, Func<HttpMessageHandler>? transport)
     {
         var path = Path.Combine(folder, InitialCredentials.FileName);
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -68,7 +73,7 @@ public sealed class PlatformClients : IDisposable
             await Task.Delay(100);
         }
 
-        return new PlatformClients(address, path, await ReadAsync(path));
+        return new PlatformClients(address, path, await ReadAsync(path), transport);
     }
 
     public static async Task<IReadOnlyList<InitialCredential>> ReadAsync(string path)
@@ -84,7 +89,7 @@ public sealed class PlatformClients : IDisposable
 
     /// <summary>A client signed in as one account, on every request.</summary>
     public HttpClient CreateClient(Session session, TimeSpan? timeout = null) =>
-        new(new BearerHandler(session) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = Address, Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+        new(new BearerHandler(session) { InnerHandler = _transport() }) { BaseAddress = Address, Timeout = timeout ?? TimeSpan.FromSeconds(100) };
 
     /// <summary>A session of one account, signed in on first use.</summary>
     public Session SessionOf(string? tenant, string username, string password) => new(_auth, tenant, username, password);

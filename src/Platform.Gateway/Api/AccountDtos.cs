@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Platform.Contracts.Identity;
 using Platform.Domain.Identity;
 
@@ -6,7 +7,7 @@ namespace Platform.Gateway.Api;
 /// <param name="Role">tenantAdmin, regionAdmin, branchSecretary, reviewer or viewer.</param>
 /// <param name="ScopeCode">The node whose subtree the account sees: the province for a tenant admin, a city or county for
 /// a region admin, a branch for a branch secretary, a city for a reviewer, any node for a viewer.</param>
-public sealed record CreateAccountRequest(string? Username, string? DisplayName, string? Role, string? ScopeCode);
+public sealed record CreateAccountRequest([property: Required] string? Username, string? DisplayName, [property: Required] string? Role, [property: Required] string? ScopeCode);
 
 public sealed record AccountDto(
     string AccountId, string Username, string DisplayName, string Role, string? ScopeCode,

@@ -1,11 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Platform.Gateway.Api;
 
 /// <param name="Tenant">The tenant's id; left out (or null) for the platform operator.</param>
-public sealed record SignInRequest(string? Tenant, string? Username, string? Password);
+public sealed record SignInRequest(string? Tenant, [property: Required] string? Username, [property: Required] string? Password);
 
-public sealed record RefreshRequest(string? RefreshToken);
+public sealed record RefreshRequest([property: Required] string? RefreshToken);
 
-public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+public sealed record ChangePasswordRequest([property: Required] string? CurrentPassword, [property: Required] string? NewPassword);
 
 /// <summary>A signed-in session: a short-lived access token to send as <c>Authorization: Bearer …</c>, and a refresh
 /// token that buys the next one (each refresh token works once).</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Platform.Contracts.Campaigns;
@@ -16,7 +17,7 @@ namespace Platform.Gateway.Api;
 /// number is refused, because JavaScript rounds integers above 2^53.</param>
 public sealed record CreateCampaignRequest(
     string? Name,
-    string? Kind,
+    [property: Required] string? Kind,
     IReadOnlyList<string>? Scope,
     int? FrameworkVersion,
     IReadOnlyDictionary<string, DateTimeOffset>? Deadlines,
@@ -98,7 +99,7 @@ public sealed record CrossCheckPolicyDto(decimal? SampleRate, int? MinimumPerCit
 public sealed record QuotaPolicyDto(string? RegionLevel, IReadOnlyDictionary<string, decimal>? MaxShares);
 
 /// <param name="To">The next stage: selfAssessment, review, crossCheck, publicity or final.</param>
-public sealed record AdvanceRequest(string? To);
+public sealed record AdvanceRequest([property: Required] string? To);
 
 /// <summary>A branch's self-assessment: as an assessment, plus <c>evidence</c> (indicator id → a short note).</summary>
 public sealed record SelfAssessmentRequest(
@@ -137,7 +138,7 @@ public sealed record AppealRequestDto(IReadOnlyList<string>? Indicators, string?
 
 /// <summary>The decision on an appeal: upheld with corrected scores (each with a reason), or rejected. Final.</summary>
 public sealed record AppealDecisionRequest(
-    bool? Upheld,
+    [property: Required] bool? Upheld,
     string? Reason,
     IReadOnlyDictionary<string, decimal>? Scores,
     IReadOnlyDictionary<string, string>? Reasons,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Platform.Contracts.Tenancy;
 using Platform.Domain.Framework;
 
@@ -27,7 +28,7 @@ public sealed record IssuedAccountDto(string Username, string Password, string R
 /// <summary>A tenant as the operator lists it.</summary>
 public sealed record TenantListItemDto(string Id, string Name, string? RootCode, DateTimeOffset CreatedAt, bool Suspended);
 
-public sealed record MoveRequest(string? ParentCode) : Access.IAddressesNodes
+public sealed record MoveRequest([property: Required] string? ParentCode) : Access.IAddressesNodes
 {
     public IEnumerable<(string Field, string Code)> AddressedNodes() => ParentCode is { } parent ? [("parentCode", parent)] : [];
 }

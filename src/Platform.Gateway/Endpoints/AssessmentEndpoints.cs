@@ -16,21 +16,21 @@ internal static class AssessmentEndpoints
     public static RouteGroupBuilder MapAssessmentEndpoints(this RouteGroupBuilder tenant)
     {
         var orgs = tenant.MapGroup("/orgs").WithTags("Assessments");
-        orgs.MapGet("/{code}/assessment", Get)
+        orgs.MapGet("/{code}/assessment", Get).AnswersETag()
             .Requires(Operation.Read, AccessTarget.Node)
             .WithSummary("A branch's current assessment, with its ETag")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        orgs.MapPut("/{code}/assessment", Put)
+        orgs.MapPut("/{code}/assessment", Put).AnswersETag()
             .Requires(Operation.RecordBaseline, AccessTarget.Node)
             .WithSummary("Record a baseline assessment of a branch or joint branch, before any campaign has rated it")
             .WithDescription("Scored on the current framework version and audited in the signed-in account's name. Once a campaign's final has rated the branch, its rating changes only through the next final, a veto event or an admin's correction: this route answers 409. Once an assessment exists, send If-Match with its ETag: a stale ETag gets 412, a missing one 428.")
             .GuardedCommand(MaxBodyBytes);
-        orgs.MapPost("/{code}/assessment/vetoes", PostVeto)
+        orgs.MapPost("/{code}/assessment/vetoes", PostVeto).AnswersETag()
             .Requires(Operation.RecordVeto, AccessTarget.Node)
             .WithSummary("Record a veto event (一票否决) during the year: the standing rating drops at once to the veto's cap")
             .WithDescription("Needs If-Match with the assessment's ETag, the veto item of the framework version that scored the rating and a reason; leaves an audit line in the signed-in account's name.")
             .GuardedCommand(MaxBodyBytes);
-        orgs.MapPost("/{code}/assessment/corrections", PostCorrection)
+        orgs.MapPost("/{code}/assessment/corrections", PostCorrection).AnswersETag()
             .Requires(Operation.CorrectRating, AccessTarget.Node)
             .WithSummary("A tenant admin's correction of a standing rating (更正), with a reason for each changed indicator")
             .WithDescription("Rescored on the framework version that scored the rating. Refused (409) when it would put a region over the quota (名额) of the campaign that set the rating. Needs If-Match with the assessment's ETag and a reason; leaves an audit line in the signed-in account's name.")

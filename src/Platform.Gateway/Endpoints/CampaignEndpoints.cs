@@ -38,16 +38,16 @@ internal static class CampaignEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
-        branch.MapGet("/", GetEntry).Requires(Operation.Read, AccessTarget.CampaignBranch).WithSummary("One branch's part in the campaign, with its ETag");
-        branch.MapPut("/self-assessment", PutSelfAssessment).Requires(Operation.SelfAssess, AccessTarget.CampaignBranch)
+        branch.MapGet("/", GetEntry).AnswersETag().Requires(Operation.Read, AccessTarget.CampaignBranch).WithSummary("One branch's part in the campaign, with its ETag");
+        branch.MapPut("/self-assessment", PutSelfAssessment).AnswersETag().Requires(Operation.SelfAssess, AccessTarget.CampaignBranch)
             .WithSummary("A branch's self-assessment (自评) by its own secretary; revisable until the stage closes");
-        branch.MapPut("/review", PutReview).Requires(Operation.Review, AccessTarget.CampaignBranch)
+        branch.MapPut("/review", PutReview).AnswersETag().Requires(Operation.Review, AccessTarget.CampaignBranch)
             .WithSummary("The supervising region's review (审核): changed indicators with a reason each");
-        branch.MapPut("/cross-check", PutCrossCheck).Requires(Operation.CrossCheck, AccessTarget.CampaignBranch)
+        branch.MapPut("/cross-check", PutCrossCheck).AnswersETag().Requires(Operation.CrossCheck, AccessTarget.CampaignBranch)
             .WithSummary("The cross-region check (交叉检查) by a reviewer of the city assigned the branch, as that city");
-        branch.MapPost("/appeal", PostAppeal).Requires(Operation.Appeal, AccessTarget.CampaignBranch)
+        branch.MapPost("/appeal", PostAppeal).AnswersETag().Requires(Operation.Appeal, AccessTarget.CampaignBranch)
             .WithSummary("An appeal (申诉) during publicity by the branch's secretary: disputed indicators and a reason");
-        branch.MapPut("/appeal/decision", PutAppealDecision).Requires(Operation.DecideAppeal, AccessTarget.CampaignBranch)
+        branch.MapPut("/appeal/decision", PutAppealDecision).AnswersETag().Requires(Operation.DecideAppeal, AccessTarget.CampaignBranch)
             .WithSummary("The final decision on an appeal");
         branch.MapGet("/audit", GetEntryAudit).Requires(Operation.Read, AccessTarget.CampaignBranch)
             .WithSummary("Every score change of the branch in this campaign (留痕)");

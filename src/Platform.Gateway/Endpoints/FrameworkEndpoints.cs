@@ -14,12 +14,12 @@ internal static class FrameworkEndpoints
     public static RouteGroupBuilder MapFrameworkEndpoints(this RouteGroupBuilder tenant)
     {
         var framework = tenant.MapGroup("/framework").WithTags("Framework");
-        framework.MapGet("/", GetCurrent)
+        framework.MapGet("/", GetCurrent).AnswersETag()
             .Requires(Operation.ReadTenantWide)
             .WithSummary("The current 五化 framework version: dimensions, indicators, bands, gates and veto items; its ETag is its version");
         framework.MapGet("/versions", List).Requires(Operation.ReadTenantWide).WithSummary("Every published version, oldest first: version, name, ratingScheme and publishedAt");
         framework.MapGet("/versions/{version:int}", GetVersion).Requires(Operation.ReadTenantWide).WithSummary("One published version, whole").ProducesProblem(StatusCodes.Status404NotFound);
-        framework.MapPost("/versions", Publish)
+        framework.MapPost("/versions", Publish).AnswersETag()
             .Requires(Operation.PublishFramework)
             .WithSummary("Publish a new version; it becomes current for new assessments")
             .WithDescription("Send If-Match with the ETag of the current version your draft starts from (GET framework): a stale one gets 412, a missing one 428, so two administrators cannot both publish from the same version. The five dimensions must add up to 100 points; bands list every level of the tenant's scheme, lowest first, from 0, each reachable, with gates that only tighten; a bonus indicator is worth at most bonusCap.")

@@ -21,7 +21,7 @@ internal static class NodeEndpoints
     public static RouteGroupBuilder MapNodeEndpoints(this RouteGroupBuilder tenant)
     {
         var nodes = tenant.MapGroup("/nodes").WithTags("Hierarchy");
-        nodes.MapGet("/{code}", Get)
+        nodes.MapGet("/{code}", Get).AnswersETag()
             .Requires(Operation.Read, AccessTarget.Node)
             .WithSummary("A node with its rollup and its children, ranked and paged")
             .WithDescription($"sort: code, name, or a metric ({string.Join(", ", SummaryMetric.Names.Order())}); order: asc or desc; page from 1; pageSize 1-{ChildrenQuery.MaxPageSize}.")
@@ -38,13 +38,13 @@ internal static class NodeEndpoints
             .Requires(Operation.Read, AccessTarget.Node)
             .WithSummary("Just the node's rollup and when it last changed")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        nodes.MapPost("/{code}/move", Move)
+        nodes.MapPost("/{code}/move", Move).AnswersETag()
             .Requires(Operation.MoveNode, AccessTarget.Node)
             .WithMetadata(ReparentsNodes.Instance)
             .WithSummary("Re-parent a node (理顺隶属关系); every ancestor, old and new, stays exact")
             .WithDescription("Send If-Match with the node's ETag (from GET nodes/{code}): a stale one gets 412, none 428. A region admin moves only inside its subtree: the new parent must lie in it too.")
             .GuardedCommand(MaxBodyBytes);
-        nodes.MapPost("/{code}/close", Close)
+        nodes.MapPost("/{code}/close", Close).AnswersETag()
             .Requires(Operation.CloseNode, AccessTarget.Node)
             .WithSummary("Close a node (a school merged away, a branch dissolved); it must hold no open children")
             .WithDescription("Send If-Match with the node's ETag (from GET nodes/{code}): a stale one gets 412, none 428.")

@@ -25,7 +25,7 @@ internal static class TenantEndpoints
             .RequireAuthorization(PlatformIdentity.OperatorPolicy)
             .Declares("the platform operator only", Role.Operator)
             .WithSummary("Every tenant, with whether it is suspended (the platform operator only)");
-        tenants.MapPut("/{tenant}", Upsert)
+        tenants.MapPut("/{tenant}", Upsert).AnswersETag()
             .Declares("creating a tenant is the platform operator's; changing one is its own tenant admin's", Role.Operator, Role.TenantAdmin)
             .WithSummary("Create a tenant (one province; the platform operator only), or rename it or set its minimum publicity (公示) in days (its tenant admin)")
             .WithDescription("Creating answers 201 with the tenant's first admin (adminUsername, default 'admin') and a one-time password, shown once: the admin must change it at the first sign-in. A new tenant gets a first framework version in the chosen rating scheme, which never changes. To change a tenant, send If-Match with the ETag you read: a stale ETag gets 412, a missing one 428.")
@@ -35,7 +35,7 @@ internal static class TenantEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
-        tenants.MapGet("/{tenant}", Get)
+        tenants.MapGet("/{tenant}", Get).AnswersETag()
             .RequireAuthorization()
             .Requires(Operation.ReadTenantWide)
             .AddEndpointFilter<AccessFilter>()

@@ -20,8 +20,9 @@ public sealed class LoopbackGateway : IAsyncDisposable
     private readonly bool _ownsFolder;
     private readonly WebApplication _app;
 
-    private LoopbackGateway(string folder, bool ownsFolder, WebApplication app, PlatformClients clients)
+    private LoopbackGateway(string folder, bool ownsFolder, WebApplication app, PlatformClients clients, ContractSource contract)
     {
+        Contract = contract;
         _folder = folder;
         _ownsFolder = ownsFolder;
         _app = app;
@@ -34,12 +35,16 @@ public sealed class LoopbackGateway : IAsyncDisposable
 
     public PlatformClients Clients { get; }
 
+    /// <summary>The OpenAPI document this gateway serves: every client handed out here checks each answer against it
+    /// and throws <see cref="OpenApiContractViolationException"/> on one the document does not allow.</summary>
+    public ContractSource Contract { get; }
+
     public string Folder => _folder;
 
     public Uri Address => Clients.Address;
 
     /// <summary>A client that sends no token: what anyone on the network can do.</summary>
-    public HttpClient Anonymous() => new() { BaseAddress = Address };
+    public HttpClient Anonymous() => new(Contract.Transport()) { BaseAddress = Address };
 
     /// <param name="settings">Command-line settings after the defaults (file, ports, quiet logs), e.g. "--Platform:Seed:Demo=true".</param>
     public static Task<LoopbackGateway> StartAsync(params string[] settings) =>
@@ -72,7 +77,8 @@ public sealed class LoopbackGateway : IAsyncDisposable
         ], logs);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LoopbackGateway(folder, ownsFolder, app, await PlatformClients.ForFolderAsync(folder, new Uri(address)));
+        var contract = new ContractSource(new Uri(address));
+        return new LoopbackGateway(folder, ownsFolder, app, await PlatformClients.ForFolderAsync(folder, new Uri(address), transport: contract.Transport), contract);
     }
 
     private static string[] Unlimited(string limit) =>
