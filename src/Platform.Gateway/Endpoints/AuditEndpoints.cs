@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Contracts.Audit;
 using Platform.Domain.Audit;
@@ -6,14 +5,13 @@ using Platform.Domain.Hierarchy;
 using Platform.Domain.Identity;
 using Platform.Gateway.Access;
 using Platform.Gateway.Api;
+using Platform.Gateway.Audit;
 using Platform.Gateway.Infrastructure;
 
 namespace Platform.Gateway.Endpoints;
 
 internal static class AuditEndpoints
 {
-    private const int MaxFilterLength = 200;
-
     /// <summary>Only a read: no route edits or removes a line of the log.</summary>
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder tenant)
     {
@@ -34,20 +32,14 @@ internal static class AuditEndpoints
         TenantAccess access, AuditLogReader reader,
         string? actor, string? target, string? within, string? from, string? to, int? page, int? pageSize)
     {
-        // A region admin's lines are those filed under its subtree: its own scope unless it narrows it further.
-        if (!AccessRules.SeesWholeTenant(access.Caller.Role))
+        (within, var refusal) = await AuditFilters.ScopeAsync(access, within);
+        if (refusal is not null)
         {
-            within ??= access.Caller.ScopeCode;
-            if (within is null || !NodeCodes.IsWellFormed(within) || !await access.CoversAsync(within))
-            {
-                return Problems.NotFound($"there is no '{within}' within your scope in this tenant");
-            }
+            return refusal;
         }
 
         var errors = new List<FieldError>();
-        var query = new AuditQuery(
-            Filter(actor, "actor", errors), Filter(target, "target", errors), Filter(within, "within", errors),
-            Time(from, "from", errors), Time(to, "to", errors), page ?? 1, pageSize ?? 50);
+        var query = AuditFilters.Query(actor, target, within, from, to, page ?? 1, pageSize ?? 50, errors);
         if (query.Page < 1)
         {
             errors.Add(new("page", "must be 1 or more"));
@@ -66,36 +58,5 @@ internal static class AuditEndpoints
         var found = await reader.ReadAsync(access.Tenant, query);
         return TypedResults.Ok(new AuditLogPageDto(query.Page, query.PageSize, found.HasMore, found.ScannedUntil,
             found.Entries.Select(AuditLogEntryDto.From).ToArray()));
-    }
-
-    private static string? Filter(string? value, string field, List<FieldError> errors)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (value.Length > MaxFilterLength)
-        {
-            errors.Add(new(field, $"must be at most {MaxFilterLength} characters"));
-        }
-
-        return value;
-    }
-
-    private static DateTimeOffset? Time(string? value, string field, List<FieldError> errors)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
-        {
-            return time;
-        }
-
-        errors.Add(new(field, "must be a time such as 2026-09-30T18:00:00+08:00"));
-        return null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Contracts.Audit;
@@ -10,6 +9,7 @@ using Platform.Domain.Ranking;
 using Platform.Domain.Rollups;
 using Platform.Gateway.Access;
 using Platform.Gateway.Api;
+using Platform.Gateway.Audit;
 using Platform.Gateway.Campaigns;
 using Platform.Gateway.Exports;
 using Platform.Gateway.Infrastructure;
@@ -34,8 +34,6 @@ internal static class ExportEndpoints
 
     /// <summary>The audit export's cap: the newest lines of a longer match, with a last row saying so.</summary>
     public const int MaxAuditLines = 100_000;
-
-    private const int MaxFilterLength = 200;
 
     public static RouteGroupBuilder MapExportEndpoints(this RouteGroupBuilder tenant)
     {
@@ -218,20 +216,14 @@ internal static class ExportEndpoints
     private static async Task<IResult> ExportAudit(
         TenantAccess access, AuditLogReader reader, string? actor, string? target, string? within, string? from, string? to, string format = "xlsx")
     {
-        // A region admin's lines are those filed under its subtree: its own scope unless it narrows it further.
-        if (!AccessRules.SeesWholeTenant(access.Caller.Role))
+        (within, var refusal) = await AuditFilters.ScopeAsync(access, within);
+        if (refusal is not null)
         {
-            within ??= access.Caller.ScopeCode;
-            if (within is null || !NodeCodes.IsWellFormed(within) || !await access.CoversAsync(within))
-            {
-                return Problems.NotFound($"there is no '{within}' within your scope in this tenant");
-            }
+            return refusal;
         }
 
         var errors = new List<FieldError>();
-        var query = new AuditQuery(
-            Filter(actor, "actor", errors), Filter(target, "target", errors), Filter(within, "within", errors),
-            Time(from, "from", errors), Time(to, "to", errors), Page: 1, PageSize: AuditQuery.MaxPageSize);
+        var query = AuditFilters.Query(actor, target, within, from, to, 1, AuditQuery.MaxPageSize, errors);
         var writer = ExportResults.WriterFor(format);
         if (writer is null)
         {
@@ -286,37 +278,6 @@ internal static class ExportEndpoints
                 yield break;
             }
         }
-    }
-
-    private static string? Filter(string? value, string field, List<FieldError> errors)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (value.Length > MaxFilterLength)
-        {
-            errors.Add(new(field, $"must be at most {MaxFilterLength} characters"));
-        }
-
-        return value;
-    }
-
-    private static DateTimeOffset? Time(string? value, string field, List<FieldError> errors)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
-        {
-            return time;
-        }
-
-        errors.Add(new(field, "must be a time such as 2026-09-30T18:00:00+08:00"));
-        return null;
     }
 
     private static ProblemHttpResult NoNode(string tenant, string code) => Problems.NotFound($"tenant '{tenant}' has no node '{code}'");
