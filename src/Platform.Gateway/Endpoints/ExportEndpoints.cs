@@ -64,6 +64,7 @@ internal static class ExportEndpoints
             .Downloads();
         campaigns.MapGet("/{id}/laggards/{code}/export", ExportLaggards)
             .Requires(Operation.Read, AccessTarget.CampaignNode)
+            .WithName("ExportRegionLaggards")
             .WithSummary("Branches under a region or school that still owe a self-assessment or review (催办), every one, as a download")
             .WithDescription("stage: selfAssessment (default) or review. " + FormatNote)
             .Downloads();

@@ -272,9 +272,15 @@ public sealed partial class EveryOperationRefusalTests(GatewayFixture fixture, I
         var code = target == "campaignNode" ? AccessScenario.CityOne
             : template.EndsWith("/decision", StringComparison.Ordinal) ? AccessScenario.Appellant
             : AccessScenario.Branch;
-        return Fill(template, scenario.Tenant, code, scenario.Campaigns[stage], scenario.ImportId)
-            + (template.EndsWith("/export", StringComparison.Ordinal) ? "?format=csv" : "");
+        return Fill(template, scenario.Tenant, code, scenario.Campaigns[stage], scenario.ImportId) + DownloadQuery(operation);
     }
+
+    /// <summary>Downloads are compared as CSV: a workbook carries the time it was made in its document properties.</summary>
+    private static string DownloadQuery(Operation operation) =>
+        operation.Method == HttpMethod.Get && (operation.Template.EndsWith("/export", StringComparison.Ordinal)
+            || operation.Template.EndsWith("/hierarchy", StringComparison.Ordinal) || operation.Template.EndsWith("/template", StringComparison.Ordinal))
+            ? "?format=csv"
+            : "";
 
     private static string Fill(string template, string tenant, string code, string campaign, string importId) => template
         .Replace("{tenant}", tenant, StringComparison.Ordinal)
@@ -297,8 +303,7 @@ public sealed partial class EveryOperationRefusalTests(GatewayFixture fixture, I
             var client = operation.Template.Contains("{tenant}", StringComparison.Ordinal) ? admin : @operator;
             var paths = from campaign in operation.Template.Contains("{id}", StringComparison.Ordinal) ? scenario.Campaigns.Values : ["-"]
                         from code in operation.Template.Contains("{code}", StringComparison.Ordinal) ? codes : ["-"]
-                        select Fill(operation.Template, scenario.Tenant, code, campaign, scenario.ImportId)
-                            + (operation.Template.EndsWith("/export", StringComparison.Ordinal) ? "?format=csv" : "");
+                        select Fill(operation.Template, scenario.Tenant, code, campaign, scenario.ImportId) + DownloadQuery(operation);
             foreach (var path in paths.Distinct())
             {
                 using var response = await client.GetAsync(path);
