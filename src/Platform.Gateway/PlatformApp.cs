@@ -66,6 +66,7 @@ public static class PlatformApp
             .AddOperationTransformer(StandardResponses.Declare)
             .AddOperationTransformer(Examples.Add)
             .AddOperationTransformer(FileResponses.Declare)
+            .AddOperationTransformer(FileUploads.Declare)
             .AddSchemaTransformer(SeedTextConverter.DescribeSchema)
             .AddSchemaTransformer(NumberSchemas.DeclareDecimals)
             .AddSchemaTransformer(ProblemSchemas.Open)
