@@ -102,12 +102,8 @@ public sealed class LocalCluster : IAsyncDisposable
             _silos = [.. starting.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result)];
         }
 
-        // As GatewayProcess.StartClientAsync starts it, with the longer timeout.
         _gateway = await HostProcess.StartAsync("gateway", "Platform.Gateway.dll", GatewayFolder, waitFor,
-        [
-            "--Platform:Gateway:Mode=Client", "--Platform:Cluster:Mode=AdoNet", $"--ConnectionStrings:Platform={_connectionString}",
-            $"--Platform:Auth:Folder={GatewayFolder}", "--Platform:Seed:Demo=false", .. GatewayProcess.QuietLogs, .. _gatewaySettings,
-        ], StartTimeout);
+            GatewayProcess.ClientArguments(GatewayFolder, _connectionString, _gatewaySettings), StartTimeout);
     }
 
     private async Task DisposeProcessesAsync()

@@ -45,13 +45,16 @@ public sealed class GatewayProcess : IAsyncDisposable
     public static async Task<GatewayProcess> StartClientAsync(
         string folder, string connectionString, string waitFor = "/health/ready", string name = "gateway", params string[] settings)
     {
-        var host = await HostProcess.StartAsync(name, "Platform.Gateway.dll", folder, waitFor,
-        [
-            "--Platform:Gateway:Mode=Client", "--Platform:Cluster:Mode=AdoNet", $"--ConnectionStrings:Platform={connectionString}",
-            $"--Platform:Auth:Folder={folder}", "--Platform:Seed:Demo=false", .. QuietLogs, .. settings,
-        ]);
+        var host = await HostProcess.StartAsync(name, "Platform.Gateway.dll", folder, waitFor, ClientArguments(folder, connectionString, settings));
         return new GatewayProcess(host, folder);
     }
+
+    /// <summary>The command line of a gateway in the client mode, for a caller that starts it with its own timeout.</summary>
+    internal static string[] ClientArguments(string folder, string connectionString, IEnumerable<string> settings) =>
+    [
+        "--Platform:Gateway:Mode=Client", "--Platform:Cluster:Mode=AdoNet", $"--ConnectionStrings:Platform={connectionString}",
+        $"--Platform:Auth:Folder={folder}", "--Platform:Seed:Demo=false", .. QuietLogs, .. settings,
+    ];
 
     private static async Task<GatewayProcess> StartAsync(string folder, string waitFor, string[] settings)
     {
